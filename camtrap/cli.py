@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['COMMANDS', 'main']
 
-# %% ../nbs/09_cli.ipynb #426bfe68
+# %% ../nbs/09_cli.ipynb #c939c53c
 import sys, importlib
 from fastcore.script import anno_parser
 
