@@ -41,7 +41,7 @@ for name in a.recipes:
     run = Path(tempfile.mkdtemp())/name
     t = time.time()
     m = train(train_items, run, r, test_items=test_items, seed=a.seed)
-    hist = pd.read_json(run/'metrics.jsonl', lines=True)
+    hist = pd.read_json((run/'select' if r.refit else run)/'metrics.jsonl', lines=True)  # validated epochs, not the refit's
     best_valid_acc = hist.accuracy.max()
     rows.append(dict(recipe=name, overrides='' if name == 'seed' else ' '.join(a.set), split=r.split, size=r.size,
                      epochs=r.freeze_epochs + r.epochs, valid_accuracy=round(best_valid_acc, 3), test_accuracy=round(m['accuracy'], 3),

@@ -18,9 +18,10 @@ from .models import create_model, splitter, DEFAULT_BACKBONE
 
 # %% auto #0
 __all__ = ['RECIPES', 'FAST_CPU_ENV', 'LogLoss', 'CONSERVISION_CLASSES', 'Recipe', 'get_recipe', 'fast_cpu_env', 'cache_images',
-           'run_items', 'log_loss', 'MetricsLine', 'Checkpoint', 'make_learner', 'find_lr', 'fit_recipe',
-           'fit_temperature', 'plot_curves', 'score', 'report', 'evaluate', 'export_model', 'load_model', 'predict',
-           'train', 'summary', 'train_cli', 'predict_cli', 'evaluate_cli', 'demo_cli']
+           'run_items', 'log_loss', 'MetricsLine', 'Checkpoint', 'make_learner', 'find_lr',
+           'patch_fastai_cpu_distributed', 'fit_recipe', 'fit_temperature', 'plot_curves', 'score', 'report',
+           'evaluate', 'export_model', 'load_model', 'predict', 'train', 'summary', 'train_cli', 'predict_cli',
+           'evaluate_cli', 'demo_cli']
 
 # %% ../nbs/03_train.ipynb #40f157e2
 @dataclass
@@ -48,12 +49,13 @@ class Recipe:
     weighted_loss: bool = False   # weight the loss by inverse class frequency
     balanced_sampling: bool = False  # draw training batches with equal class probability
     calibrate: bool = True        # fit a temperature on the validation set
+    refit: bool = False           # after validating, train again on train+valid (same schedule, same temperature)
 
 RECIPES = {
     'seed': Recipe('seed', split='random', valid_pct=0.25, size=224, bs=64, epochs=5, freeze_epochs=0, lr=1e-3, wd=0.01,
                    schedule='constant', aug='none', label_smoothing=0., head='linear', monitor='accuracy', keep='best',
                    calibrate=False),
-    'default': Recipe('default'),
+    'default': Recipe('default', size=320, freeze_epochs=10, epochs=0, lr=3e-3, refit=True, calibrate=False),
 }
 
 def get_recipe(name:str, **overrides) -> Recipe:
@@ -106,13 +108,13 @@ def _epoch_ran(cb) -> bool:
 class MetricsLine(Callback):
     "Print `[METRICS] epoch=.. train_loss=.. valid_loss=.. accuracy=.. log_loss=..` and append to metrics.jsonl"
     order = 65
-    def __init__(self, path, phase): self.path, self.phase = Path(path), phase
+    def __init__(self, path, phase, tag='METRICS'): self.path, self.phase, self.tag = Path(path), phase, tag
     def after_epoch(self):
         if not _epoch_ran(self): return
         names = [n for n in self.recorder.metric_names[1:-1]]
         vals = dict(zip(names, self.recorder.log[1:-1]))
         rec = {'phase': self.phase, 'epoch': self.epoch, **{k: float(v) for k, v in vals.items() if v is not None}}
-        print('[METRICS] ' + ' '.join(f'{k}={v:.5f}' if isinstance(v, float) else f'{k}={v}' for k, v in rec.items() if k != 'phase'), flush=True)
+        print(f'[{self.tag}] ' + ' '.join(f'{k}={v:.5f}' if isinstance(v, float) else f'{k}={v}' for k, v in rec.items() if k != 'phase'), flush=True)
         with open(self.path, 'a') as f: f.write(json.dumps(rec) + '\n')
 
 class Checkpoint(Callback):
@@ -134,9 +136,14 @@ def _torch_save(obj, path):
     "`torch.save` through `_atomic_write`, so a killed run never leaves a truncated checkpoint"
     buf = io.BytesIO(); torch.save(obj, buf); _atomic_write(path, buf.getvalue())
 
+def _unwrap(model):
+    "The module inside a (Distributed)DataParallel wrapper, so saved state dicts carry no `module.` prefix"
+    from torch.nn.parallel import DistributedDataParallel, DataParallel
+    return model.module if isinstance(model, (DistributedDataParallel, DataParallel)) else model
+
 def _save(learn, path, with_opt):
     "Atomically save the model (and optimizer) state"
-    state = {'model': learn.model.state_dict()}
+    state = {'model': _unwrap(learn.model).state_dict()}
     if with_opt and learn.opt is not None: state['opt'] = learn.opt.state_dict()
     _torch_save(state, path)
 
@@ -188,12 +195,50 @@ def find_lr(learn, run) -> float:
 
 # %% ../nbs/03_train.ipynb #ad6cb9e2
 def _phases(recipe, lr):
+    "(name, epochs, lr) of each training phase: head only first if `freeze_epochs`, then everything if `epochs`"
+    if not (recipe.freeze_epochs or recipe.epochs): raise ValueError('The recipe trains for 0 epochs: set epochs or freeze_epochs')
     ph = []
     if recipe.freeze_epochs: ph.append(('frozen', recipe.freeze_epochs, lr))
-    ph.append(('main', recipe.epochs, slice(lr / 20, lr / 2) if recipe.freeze_epochs else lr))
+    if recipe.epochs: ph.append(('main', recipe.epochs, slice(lr / 20, lr / 2) if recipe.freeze_epochs else lr))
     return ph
 
-def fit_recipe(learn, run, resume=False, quiet=True):
+def patch_fastai_cpu_distributed():
+    "Let fastai's `DistributedDL` broadcast its indices with gloo: fastai 2.8.7 always moves them to CUDA (NCCL needs that)"
+    import torch.distributed as dist
+    from fastai.distributed import DistributedDL
+    def _broadcast(self, t, rank):
+        "Broadcast list `t` from `rank` to all ranks; a CUDA tensor only for NCCL, which requires one"
+        t = torch.tensor(t, dtype=torch.long)
+        if dist.get_backend() == 'nccl': t = t.cuda()
+        dist.broadcast(t, rank)
+        return t.cpu().tolist()
+    DistributedDL._broadcast = _broadcast
+
+def _distributed() -> bool: return int(os.environ.get('WORLD_SIZE', '1')) > 1  # started by torchrun with several processes
+
+def _distrib_ctx(learn):
+    "fastai's DDP context (accelerate; gloo on CPU, without SyncBatchNorm, which is CUDA-only) under torchrun, else nothing"
+    if not _distributed(): return contextlib.nullcontext()
+    patch_fastai_cpu_distributed()
+    cuda = torch.cuda.is_available()
+    return learn.distrib_ctx(sync_bn=cuda, cpu=not cuda)
+
+def _sync_ranks(model):
+    "Give every rank rank 0's weights and buffers (BatchNorm running stats drift apart per rank)"
+    import torch.distributed as dist
+    if _distributed() and dist.is_initialized():
+        for t in _unwrap(model).state_dict().values(): dist.broadcast(t, 0)
+
+@contextlib.contextmanager
+def _one_process():
+    "fastai sees one process: every rank predicts the full data itself, so `get_preds` must not all_gather across ranks"
+    old = os.environ.get('WORLD_SIZE'); os.environ['WORLD_SIZE'] = '1'
+    try: yield
+    finally:
+        if old is None: os.environ.pop('WORLD_SIZE', None)
+        else: os.environ['WORLD_SIZE'] = old
+
+def fit_recipe(learn, run, resume=False, quiet=True, tag='METRICS'):
     "Fit `learn` with its recipe's phases, checkpointing every epoch; with `resume`, continue from `state.json`"
     run, r = Path(run).resolve(), learn.recipe
     state = json.loads((run/'state.json').read_text()) if resume and (run/'state.json').exists() else None
@@ -213,18 +258,20 @@ def fit_recipe(learn, run, resume=False, quiet=True):
             if k == cur: done = state['epochs_done']
         learn.freeze() if phase == 'frozen' else learn.unfreeze()
         cb = Checkpoint(run, phase, r.monitor, lr, best)
-        cbs = [CSVLogger(run/'history.csv', append=True), MetricsLine(run/'metrics.jsonl', phase), cb]
+        cbs = [CSVLogger(run/'history.csv', append=True), MetricsLine(run/'metrics.jsonl', phase, tag), cb]
         if r.patience: cbs.append(EarlyStoppingCallback(monitor=r.monitor, comp=np.greater if r.monitor == 'accuracy' else np.less,
                                                        patience=r.patience))
         learn.create_opt()
         if done:
             learn.opt.load_state_dict(ck['opt'])
-        with (learn.no_bar() if quiet else contextlib.nullcontext()), (learn.no_logging() if quiet else contextlib.nullcontext()):
+        with _distrib_ctx(learn), (learn.no_bar() if quiet else contextlib.nullcontext()), \
+             (learn.no_logging() if quiet else contextlib.nullcontext()):
             if r.schedule == 'one_cycle': learn.fit_one_cycle(n, plr, start_epoch=done, cbs=cbs)
             else: learn.fit(n, plr, start_epoch=done, cbs=cbs)
         best, state = cb.best, None
     if r.keep == 'best' and (run/'best.pth').exists():
         learn.model.load_state_dict(torch.load(run/'best.pth', map_location='cpu', weights_only=True)['model'])
+    _sync_ranks(learn.model)
     return learn
 
 # %% ../nbs/03_train.ipynb #875329d4
@@ -284,7 +331,7 @@ def score(probs, targs, classes) -> dict:
 # %% ../nbs/03_train.ipynb #b66c9f34
 def _logits(learn, df, tta=False):
     dl = learn.dls.test_dl(df, with_labels=True)
-    with learn.no_bar(), learn.no_logging():
+    with _one_process(), learn.no_bar(), learn.no_logging():
         if tta:  # fastai's tta returns probabilities; back to log space so temperature still applies
             p, t = learn.tta(dl=dl); return torch.log(p.clamp_min(1e-12)), t
         p, t = learn.get_preds(dl=dl, act=lambda x: x)
@@ -424,27 +471,55 @@ def train(items, # camtrap table (see camtrap.data); may carry a split column
     from fastai.torch_core import set_seed
     run = Path(run).resolve(); run.mkdir(parents=True, exist_ok=True)  # absolute: fastai joins paths to learn.path
     r = get_recipe(recipe, **overrides) if isinstance(recipe, str) else replace(recipe, **overrides)
+    sel = run/'select'  # with `refit`: the validation fit, before the final fit on train+valid in `run`
     if not resume:
-        for f in _RUN_FILES: (run/f).unlink(missing_ok=True)
-    elif not (run/'state.json').exists(): raise FileNotFoundError(f'{run}/state.json is missing: nothing to resume; run without resume')
+        for f in [*_RUN_FILES, 'selection.json']: (run/f).unlink(missing_ok=True); (sel/f).unlink(missing_ok=True)
+    elif not ((run/'state.json').exists() or (sel/'state.json').exists()):
+        raise FileNotFoundError(f'{run}/state.json is missing: nothing to resume; run without resume')
     df = run_items(items, r, seed)
     df = cache_images(df, size=round(r.size * 1.15))
     if test_items is not None: test_items = cache_images(test_items[test_items.label.notna()], size=round(r.size * 1.15))
     df.to_csv(run/'items.csv', index=False)
     _atomic_write(run/'config.json', json.dumps({'recipe': asdict(r), 'backbone': backbone, 'seed': seed}, indent=1).encode())
-    set_seed(seed)
     fit_df = df[df.split.isin(['train', 'valid'])]
-    learn = make_learner(fit_df, r, backbone, pretrained, weights, num_workers=num_workers, run=run)
-    t0 = time.time(); fit_recipe(learn, run, resume=resume, quiet=quiet)
-    held = test_items if test_items is not None else df[df.split == 'test'] if (df.split == 'test').any() else df[df.split == 'valid']
     valid = fit_df[fit_df.split == 'valid']
-    m = evaluate(learn, held, run, valid_df=valid if r.calibrate else None, tta=tta)
-    m.update(held_out='test' if (test_items is not None or (df.split == 'test').any()) else 'valid',
+    has_test = test_items is not None or (df.split == 'test').any()
+    held = test_items if test_items is not None else df[df.split == 'test'] if has_test else valid
+    refit = r.refit and len(valid) > 0
+    if refit: sel.mkdir(exist_ok=True)
+    mk = lambda d, folder: make_learner(d, r, backbone, pretrained, weights, num_workers=num_workers, run=folder)
+    t0 = time.time()
+    if not refit:
+        set_seed(seed); learn = mk(fit_df, run); fit_recipe(learn, run, resume=resume, quiet=quiet)
+        m = evaluate(learn, held, run, valid_df=valid if r.calibrate else None, tta=tta)
+    else:
+        m = _select(mk(fit_df, sel) if not (sel/'selection.json').exists() else None, sel, valid, run if not has_test else None,
+                    r, seed, resume, quiet, tta)
+        set_seed(seed)  # the final model: same recipe on train+valid, its validation rows only there to keep fastai whole
+        learn = mk(pd.concat([fit_df.assign(split='train'), valid]).reset_index(drop=True), run)
+        fit_recipe(learn, run, resume=resume and (run/'state.json').exists(), quiet=quiet, tag='REFIT')
+        if has_test: m = {**evaluate(learn, held, run, temperature=m['temperature'], tta=tta), 'selection': m['selection']}
+    m.update(held_out='test' if has_test else 'valid (model before the refit)' if refit else 'valid',
              train_seconds=round(time.time() - t0, 1), recipe=r.name, backbone=backbone,
-             n_train=int((df.split == 'train').sum()), n_valid=int(len(valid)))
+             n_train=int(len(fit_df) if refit else (df.split == 'train').sum()), n_valid=int(len(valid)))
     _atomic_write(run/'metrics.json', json.dumps(m, indent=1).encode())
     export_model(learn, run, m['temperature'])
     plot_curves(run)
+    return m
+
+def _select(learn, sel, valid, report_to, r, seed, resume, quiet, tta) -> dict:
+    "The validation fit of a `refit` recipe: train on the train rows, fit the temperature on valid, score valid"
+    from fastai.torch_core import set_seed
+    f = sel/'selection.json'
+    if learn is None: return json.loads(f.read_text())  # done before an interruption
+    set_seed(seed); fit_recipe(learn, sel, resume=resume and (sel/'state.json').exists(), quiet=quiet)
+    vl, vt = _logits(learn, valid, tta)
+    t = fit_temperature(vl, vt) if r.calibrate else 1.0
+    if report_to is not None: m = evaluate(learn, valid, report_to, temperature=t, tta=tta)  # held-out = valid: score it now
+    else: m = {'temperature': t}
+    s = score((vl / t).softmax(1).numpy(), vt.numpy(), list(learn.dls.vocab))
+    m['selection'] = {'valid_accuracy': s['accuracy'], 'valid_log_loss': s['log_loss'], 'temperature': t, 'n_valid': s['n']}
+    _atomic_write(f, json.dumps(m, indent=1).encode())
     return m
 
 def summary(m:dict) -> str:
@@ -477,6 +552,8 @@ def train_cli(data:str, # labelled images: CSV, folder per class, Conser-vision 
               patience:int=None, # early stopping patience (epochs)
               weighted_loss:bool=False, # weight the loss by inverse class frequency
               balanced_sampling:bool=False, # sample training images class-balanced
+              calibrate:bool=False, # fit a temperature on the validation set and apply it to the model
+              no_refit:bool=False, # keep the model fitted on the training split (no final fit on train + valid)
               tta:bool=False, # test-time augmentation when evaluating
               test_data:str=None, # separate labelled images to evaluate on (same layout options)
               resume:bool=False, # continue the interrupted run in OUT
@@ -489,6 +566,8 @@ def train_cli(data:str, # labelled images: CSV, folder per class, Conser-vision 
     if lr is not None: ov['lr'] = lr or None
     if weighted_loss: ov['weighted_loss'] = True
     if balanced_sampling: ov['balanced_sampling'] = True
+    if calibrate: ov['calibrate'] = True
+    if no_refit: ov['refit'] = False
     r = get_recipe(recipe, **ov)
     if lr == 0: r = replace(r, lr=None)
     items = load_items(data, label_col=label_col, group_col=group_col, path_col=path_col)
