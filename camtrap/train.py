@@ -322,6 +322,7 @@ def score(probs, targs, classes) -> dict:
     "Accuracy, log loss, macro F1 and a per-class report of probabilities `probs` against integer `targs`"
     from sklearn.metrics import f1_score, classification_report, log_loss as sk_log_loss
     probs, targs = np.asarray(probs, dtype=np.float64), np.asarray(targs)
+    probs = probs / probs.sum(1, keepdims=True)  # float32 softmax rows sum to 1 only within ~1e-7; scikit-learn warns
     pred = probs.argmax(1); labels = list(range(len(classes)))
     return dict(n=int(len(targs)), accuracy=float((pred == targs).mean()),
                 log_loss=float(sk_log_loss(targs, np.clip(probs, 1e-15, 1), labels=labels)),
