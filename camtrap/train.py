@@ -17,8 +17,8 @@ from .preprocess import preprocess, out_rel
 from .models import create_model, splitter, DEFAULT_BACKBONE
 
 # %% auto #0
-__all__ = ['RECIPES', 'FAST_CPU_ENV', 'LogLoss', 'CONSERVISION_CLASSES', 'Recipe', 'get_recipe', 'fast_cpu_env', 'cache_images',
-           'run_items', 'log_loss', 'MetricsLine', 'Checkpoint', 'make_learner', 'find_lr',
+__all__ = ['RECIPES', 'FAST_CPU_ENV', 'LogLoss', 'CONSERVISION_CLASSES', 'Recipe', 'get_recipe', 'release_memory', 'fast_cpu_env',
+           'cache_images', 'run_items', 'log_loss', 'MetricsLine', 'Checkpoint', 'make_learner', 'find_lr',
            'patch_fastai_cpu_distributed', 'fit_recipe', 'fit_temperature', 'plot_curves', 'score', 'report',
            'evaluate', 'export_model', 'load_model', 'predict', 'train', 'summary', 'train_cli', 'predict_cli',
            'evaluate_cli', 'demo_cli']
@@ -68,6 +68,15 @@ def get_recipe(name:str, **overrides) -> Recipe:
 
 # %% ../nbs/03_train.ipynb #b1479b94
 FAST_CPU_ENV = {'MALLOC_MMAP_THRESHOLD_': '4294967296', 'MALLOC_TRIM_THRESHOLD_': '4294967296'}
+
+def release_memory():
+    """Collect garbage and hand freed heap memory back to the OS. The allocator settings above stop glibc from trimming
+    on its own (that is what makes a training step fast), so without this the freed memory of one fit stays in the
+    process and the next fit or prediction adds to it; `train` calls it between fits and at its end."""
+    import gc, ctypes
+    gc.collect()
+    try: ctypes.CDLL('libc.so.6').malloc_trim(0)
+    except (OSError, AttributeError): pass  # not glibc
 
 def fast_cpu_env() -> dict|None:
     "The environment with the allocator settings added, or None if the current process already has them"
@@ -496,6 +505,7 @@ def train(items, # camtrap table (see camtrap.data); may carry a split column
     else:
         m = _select(mk(fit_df, sel) if not (sel/'selection.json').exists() else None, sel, valid, run if not has_test else None,
                     r, seed, resume, quiet, tta)
+        release_memory()  # the validation fit's learner is garbage now
         set_seed(seed)  # the final model: same recipe on train+valid, its validation rows only there to keep fastai whole
         learn = mk(pd.concat([fit_df.assign(split='train'), valid]).reset_index(drop=True), run)
         fit_recipe(learn, run, resume=resume and (run/'state.json').exists(), quiet=quiet, tag='REFIT')
@@ -506,6 +516,7 @@ def train(items, # camtrap table (see camtrap.data); may carry a split column
     _atomic_write(run/'metrics.json', json.dumps(m, indent=1).encode())
     export_model(learn, run, m['temperature'])
     plot_curves(run)
+    del learn; release_memory()
     return m
 
 def _select(learn, sel, valid, report_to, r, seed, resume, quiet, tta) -> dict:
