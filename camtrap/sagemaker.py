@@ -9,7 +9,7 @@ import base64, binascii, functools, importlib, importlib.metadata, urllib.error,
 import concurrent.futures as cf
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from .data import load_items, split_s3, s3_client, list_s3, download_s3, moto_server, _atomic_write, _free_port
+from .data import load_items, split_s3, s3_client, list_s3, moto_server, _atomic_write, _free_port
 
 # %% auto #0
 __all__ = ['TRAINING_FRAMEWORK', 'INFERENCE_FRAMEWORK', 'PY_VERSION', 'METRIC_DEFINITIONS', 'PROC', 'CHECKPOINT_DIR',
