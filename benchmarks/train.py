@@ -19,6 +19,7 @@ p.add_argument('--data', default=str(here.parent.parent/'shared'/'data'/'missour
 p.add_argument('--out', default=str(here/'results'))
 p.add_argument('--set', nargs='*', default=[], help='recipe overrides for non-seed recipes, e.g. size=288 epochs=10')
 p.add_argument('--seed', type=int, default=42)
+p.add_argument('--tta', action='store_true', help='test-time augmentation in the evaluation of every recipe')
 a = p.parse_args()
 from camtrap.train import fast_cpu_env
 env = fast_cpu_env()
@@ -40,13 +41,13 @@ for name in a.recipes:
     r = get_recipe(name, **({} if name == 'seed' else ov))
     run = Path(tempfile.mkdtemp())/name
     t = time.time()
-    m = train(train_items, run, r, test_items=test_items, seed=a.seed)
+    m = train(train_items, run, r, test_items=test_items, seed=a.seed, tta=a.tta)
     hist = pd.read_json((run/'select' if r.refit else run)/'metrics.jsonl', lines=True)  # validated epochs, not the refit's
     best_valid_acc = hist.accuracy.max()
     rows.append(dict(recipe=name, overrides='' if name == 'seed' else ' '.join(a.set), split=r.split, size=r.size,
                      epochs=r.freeze_epochs + r.epochs, valid_accuracy=round(best_valid_acc, 3), test_accuracy=round(m['accuracy'], 3),
                      test_log_loss=round(m['log_loss'], 3), test_log_loss_uncalibrated=round(m['log_loss_uncalibrated'], 3),
-                     macro_f1=round(m['macro_f1'], 3), minutes=round((time.time() - t) / 60, 1)))
+                     tta=a.tta, macro_f1=round(m['macro_f1'], 3), minutes=round((time.time() - t) / 60, 1)))
     print(rows[-1], flush=True)
 df = pd.DataFrame(rows)
 base = df[df.recipe == 'seed'].iloc[0] if (df.recipe == 'seed').any() else None

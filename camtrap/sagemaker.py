@@ -72,6 +72,12 @@ class LocalAWS:
     def __exit__(self, *exc): self.close()
 
 # %% ../nbs/04_sagemaker.ipynb #6117744e
+def _upload_files(pairs, s3_uri:str, workers:int=16):
+    "Upload `(local file, key relative to the prefix)` pairs to the prefix `s3_uri`, in parallel threads"
+    bucket, prefix = split_s3(s3_uri); prefix = prefix.strip('/')
+    with cf.ThreadPoolExecutor(workers) as ex:
+        list(ex.map(lambda a: s3_client().upload_file(str(a[0]), bucket, '/'.join(x for x in [prefix, a[1]] if x)), pairs))
+
 def upload_dataset(src, # a camtrap.data layout: CSV, folder per class, Conser-vision folder
                    s3_uri:str, # destination prefix
                    workers:int=16, **kw) -> str: # kw: load_items options (label_col, group_col, ...)
@@ -81,8 +87,7 @@ def upload_dataset(src, # a camtrap.data layout: CSV, folder per class, Conser-v
     root = Path(os.path.commonpath([str(Path(p).resolve().parent) for p in items.path]))
     rel = [Path(p).resolve().relative_to(root).as_posix() for p in items.path]
     key = lambda r: f'{prefix}/{r}' if prefix else r
-    with cf.ThreadPoolExecutor(workers) as ex:
-        list(ex.map(lambda a: s3_client().upload_file(str(a[0]), bucket, key(a[1])), zip(items.path, rel)))
+    _upload_files(list(zip(items.path, rel)), s3_uri, workers)
     cols = ['label', *(['group'] if 'group' in items else [])]
     s3_client().put_object(Bucket=bucket, Key=key('labels.csv'), Body=items[cols].assign(filepath=rel)[['filepath', *cols]].to_csv(index=False).encode())
     return f's3://{bucket}/{key("labels.csv")}'
@@ -144,10 +149,8 @@ def _download_prefix(uri:str, dest) -> int:
 
 def _upload_dir(local, s3_uri:str, workers:int=16) -> int:
     "Upload every file under `local` to the prefix `s3_uri`; returns how many"
-    bucket, prefix = split_s3(s3_uri); prefix = prefix.strip('/')
     files = [f for f in Path(local).rglob('*') if f.is_file()]
-    key = lambda f: '/'.join(x for x in [prefix, f.relative_to(local).as_posix()] if x)
-    with cf.ThreadPoolExecutor(workers) as ex: list(ex.map(lambda f: s3_client().upload_file(str(f), bucket, key(f)), files))
+    _upload_files([(f, f.relative_to(local).as_posix()) for f in files], s3_uri, workers)
     return len(files)
 
 def _tar_to_s3(src, uri:str):

@@ -9,7 +9,7 @@ from dataclasses import dataclass, asdict, replace
 from pathlib import Path
 import numpy as np, pandas as pd, torch, torch.nn.functional as F
 from fastai.vision.all import (Learner, Callback, CSVLogger, MixUp, CutMix, CrossEntropyLossFlat, LabelSmoothingCrossEntropyFlat,
-                               accuracy, AvgMetric, EarlyStoppingCallback, valley)
+                               accuracy, AvgMetric, EarlyStoppingCallback, valley, BnFreeze)
 from fastcore.script import call_parse
 from .data import (load_items, split_grouped, split_random, item_dls, sample_data, DataError, is_s3, download_s3,
                           IMAGE_EXTS, cache_dir, _atomic_write)
@@ -34,6 +34,7 @@ class Recipe:
     bs: int = 64
     epochs: int = 8               # epochs of the main phase
     freeze_epochs: int = 0        # epochs with the backbone frozen first (0: train everything from the start)
+    train_bn: bool = True         # frozen phase: keep training the backbone's BatchNorm (fastai's way); False: freeze it too
     lr: float|None = 2e-3         # None: use lr_find's suggestion
     wd: float = 0.01
     schedule: str = 'one_cycle'   # 'one_cycle' or 'constant'
@@ -55,7 +56,7 @@ RECIPES = {
     'seed': Recipe('seed', split='random', valid_pct=0.25, size=224, bs=64, epochs=5, freeze_epochs=0, lr=1e-3, wd=0.01,
                    schedule='constant', aug='none', label_smoothing=0., head='linear', monitor='accuracy', keep='best',
                    calibrate=False),
-    'default': Recipe('default', size=320, freeze_epochs=10, epochs=0, lr=3e-3, refit=True, calibrate=False),
+    'default': Recipe('default', size=320, freeze_epochs=10, epochs=0, train_bn=False, lr=3e-3, refit=True, calibrate=False),
 }
 
 def get_recipe(name:str, **overrides) -> Recipe:
@@ -185,7 +186,8 @@ def make_learner(df, recipe:Recipe, backbone=DEFAULT_BACKBONE, pretrained=True, 
     if recipe.balanced_sampling: dls = _balanced_dl(dls, df, classes)
     cbs = [c for c in [MixUp(recipe.mixup) if recipe.mixup else None, CutMix(recipe.cutmix) if recipe.cutmix else None] if c]
     learn = Learner(dls, model, loss_func=_loss(recipe, df, classes), metrics=[accuracy, LogLoss], splitter=splitter,
-                    wd=recipe.wd, cbs=cbs, path=run or '.', model_dir='.')
+                    wd=recipe.wd, cbs=cbs, path=run or '.', model_dir='.', train_bn=recipe.train_bn)
+    if not recipe.train_bn: learn.add_cb(BnFreeze())  # frozen BatchNorm keeps its ImageNet statistics too
     if torch.cuda.is_available():
         learn.to_channelslast(amp_mode='bf16' if torch.cuda.is_bf16_supported() else 'fp16')
     else:
@@ -564,6 +566,7 @@ def train_cli(data:str, # labelled images: CSV, folder per class, Conser-vision 
               patience:int=None, # early stopping patience (epochs)
               weighted_loss:bool=False, # weight the loss by inverse class frequency
               balanced_sampling:bool=False, # sample training images class-balanced
+              train_bn:bool=False, # head-only phase: keep training the backbone's BatchNorm, fastai's way (slower, ~3x the memory)
               calibrate:bool=False, # fit a temperature on the validation set and apply it to the model
               no_refit:bool=False, # keep the model fitted on the training split (no final fit on train + valid)
               tta:bool=False, # test-time augmentation when evaluating
@@ -579,6 +582,7 @@ def train_cli(data:str, # labelled images: CSV, folder per class, Conser-vision 
     if weighted_loss: ov['weighted_loss'] = True
     if balanced_sampling: ov['balanced_sampling'] = True
     if calibrate: ov['calibrate'] = True
+    if train_bn: ov['train_bn'] = True
     if no_refit: ov['refit'] = False
     r = get_recipe(recipe, **ov)
     if lr == 0: r = replace(r, lr=None)
