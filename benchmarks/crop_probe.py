@@ -23,14 +23,10 @@ if env is not None: os.execve(sys.executable, [sys.executable, *sys.argv], env)
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import log_loss, accuracy_score
 from sklearn.preprocessing import StandardScaler
-from camtrap.data import load_items, split_grouped
+from heldout import missouri_heldout
 from camtrap.models import create_model
-items = load_items(Path(a.data)/'labels.csv', label_col='species', group_col='sequence')
-rng = np.random.default_rng(42)
-test_seqs = {lbl: rng.choice(sorted(g.group.unique())) for lbl, g in items.groupby('label')}
-is_test = items.group.isin(set(test_seqs.values())).values
+items, is_test, in_gt = missouri_heldout(a.data)
 tr = items[~is_test].reset_index(drop=True)
-in_gt = (split_grouped(tr, valid_pct=0.2, seed=42).split == 'train').values
 model = create_model('efficientnet_lite0', 20, head='linear').eval()
 mean, std = (torch.tensor(s).view(1, 3, 1, 1) for s in model.stats)
 

@@ -25,12 +25,9 @@ from camtrap.train import fast_cpu_env
 env = fast_cpu_env()
 if env is not None: os.execve(sys.executable, [sys.executable, *sys.argv], env)  # allocator settings, as `camtrap train` does
 
-from camtrap.data import load_items
+from heldout import missouri_heldout
 from camtrap.train import train, get_recipe
-items = load_items(Path(a.data)/'labels.csv', label_col='species', group_col='sequence')
-rng = np.random.default_rng(a.seed)
-test_seqs = {lbl: rng.choice(sorted(g.group.unique())) for lbl, g in items.groupby('label')}
-is_test = items.group.isin(set(test_seqs.values()))
+items, is_test, _ = missouri_heldout(a.data, a.seed)
 train_items, test_items = items[~is_test].reset_index(drop=True), items[is_test].reset_index(drop=True)
 def val(v):
     try: return json.loads(v)

@@ -1,0 +1,14 @@
+"""The held-out set of the training benchmarks: one whole camera sequence of each Missouri species, chosen with a fixed
+seed, so that `train.py`, `linear_probe.py` and `crop_probe.py` all score on the same sequences."""
+from pathlib import Path
+import numpy as np
+from camtrap.data import load_items, split_grouped
+
+def missouri_heldout(data, seed:int=42):
+    "`(items, is_test, in_grouped_train)`: the table, the held-out mask, and the training rows of camtrap's grouped 80/20 split"
+    items = load_items(Path(data)/'labels.csv', label_col='species', group_col='sequence')
+    rng = np.random.default_rng(seed)
+    test_seqs = {lbl: rng.choice(sorted(g.group.unique())) for lbl, g in items.groupby('label')}
+    is_test = items.group.isin(set(test_seqs.values())).values
+    train = items[~is_test].reset_index(drop=True)
+    return items, is_test, (split_grouped(train, valid_pct=0.2, seed=seed).split == 'train').values
