@@ -17,9 +17,9 @@ __all__ = ['TRAINING_FRAMEWORK', 'INFERENCE_FRAMEWORK', 'PY_VERSION', 'METRIC_DE
            'MODEL_NAME', 'sm_session', 'sm_client', 'LocalAWS', 'upload_dataset', 'list_jobs', 'describe_job',
            'stop_job', 'delete_endpoints', 'requirements', 'source_dir', 'preprocess_entry', 'preprocess_job',
            'run_processing_job', 'sm_env', 'split_hyperparameters', 'load_channel', 'train_entry', 'estimator',
-           'parse_metrics', 'run_training_job', 'tuner', 'tuning_trials', 'trial_table', 'PayloadError', 'model_fn',
-           'input_fn', 'predict_fn', 'output_fn', 'model_tarball', 'LocalEndpoint', 'RuntimeForwarder', 'run_transform',
-           'sagemaker_model', 'deploy', 'batch_transform', 'run_transform_job']
+           'parse_metrics', 'run_training_job', 'show_job', 'tuner', 'tuning_trials', 'trial_table', 'PayloadError',
+           'model_fn', 'input_fn', 'predict_fn', 'output_fn', 'model_tarball', 'LocalEndpoint', 'RuntimeForwarder',
+           'run_transform', 'sagemaker_model', 'deploy', 'batch_transform', 'run_transform_job']
 
 # %% ../nbs/04_sagemaker.ipynb #f18a81af
 TRAINING_FRAMEWORK, INFERENCE_FRAMEWORK, PY_VERSION = '2.8.0', '2.6.0', 'py312'  # the newest AWS PyTorch images SDK 2.257 knows
@@ -463,8 +463,8 @@ def run_training_job(name:str, hosts=None, timeout:float|None=None, on_line=None
         for p in procs: _kill_group(p)
         shutil.rmtree(root, ignore_errors=True)
 
-def _show(r, pattern=r'^\[(METRICS|REFIT|camtrap)\]'):
-    "The lines of a job's logs that tell how it went, per host; the log tail if it failed"
+def show_job(r, pattern=r'^\[(METRICS|REFIT|camtrap)\]'):
+    "Print, per host, the log lines of a job run here (`run_training_job`, `run_processing_job`) that tell how it went; the log tail if it failed"
     for h, log in zip(r['hosts'], r['logs']):
         print(f'--- {h}: {r["status"]} in {r["seconds"]} s'); print('\n'.join(l for l in log.splitlines() if re.match(pattern, l)))
         if r['status'] != 'ok': print(log[-5000:])
