@@ -65,9 +65,6 @@ def square(box, minside=0.25, pad=0.15):
 boxes_m = {}
 for seq, g in items.groupby('group'):
     for p, b in zip(g.path, motion_boxes(list(g.path))): boxes_m[p] = b
-def iou(a, b):
-    ix = max(0, min(a[2], b[2]) - max(a[0], b[0])); iy = max(0, min(a[3], b[3]) - max(a[1], b[1]))
-    i = ix*iy; return i / ((a[2]-a[0])*(a[3]-a[1]) + (b[2]-b[0])*(b[3]-b[1]) - i + 1e-9)
 # how often the motion centre falls in the oracle box
 hit = []
 for p in items.path:
