@@ -8,10 +8,11 @@ import os, re, json, warnings, importlib, concurrent.futures as cf
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['IMAGE_EXTS', 'IMAGENET_STATS', 'AUG_PRESETS', 'DataError', 'repo_root', 'sample_data', 'shared_data', 'is_s3',
-           'split_s3', 's3_client', 'list_s3', 'cache_dir', 'download_s3', 'MotoServer', 'moto_server',
-           'one_hot_to_label', 'read_conservision', 'read_folders', 'read_csv_items', 'load_items', 'split_grouped',
-           'split_random', 'split_three', 'kfold', 'fold_split', 'subsample', 'aug_tfms', 'item_dls']
+__all__ = ['IMAGE_EXTS', 'MISSING_LABELS', 'IMAGENET_STATS', 'AUG_PRESETS', 'DataError', 'repo_root', 'sample_data',
+           'shared_data', 'is_s3', 'split_s3', 's3_client', 'list_s3', 'cache_dir', 'safe_join', 'download_s3',
+           'MotoServer', 'moto_server', 'one_hot_to_label', 'read_conservision', 'is_camtrap_output', 'image_files',
+           'read_folders', 'read_csv_items', 'load_items', 'check_fraction', 'split_grouped', 'split_random',
+           'split_three', 'kfold', 'fold_split', 'subsample', 'aug_tfms', 'item_dls']
 
 # %% ../nbs/00_data.ipynb #9b3f30c9
 class _OnFirstUse:
@@ -102,6 +103,19 @@ def _atomic_write(path, data: bytes):
     finally:
         if tmp.exists(): tmp.unlink()
 
+# %% ../nbs/00_data.ipynb #f894679b
+def safe_join(root, # the local folder everything must stay inside
+              rel:str, # untrusted relative name: an S3 key below its prefix, a CSV path, an archive member
+              what:str='name' # what `rel` is, for the error message
+             ) -> Path:
+    "`root/rel` resolved, or a `DataError` if `rel` is absolute, empty or climbs out of `root`"
+    root = Path(root).resolve()
+    if not str(rel).strip() or Path(rel).is_absolute() or '\x00' in str(rel): p = None
+    else: p = (root/rel).resolve()
+    if p is None or p == root or not p.is_relative_to(root): raise DataError(
+        f'{what} {str(rel)!r} would land outside {root}; refusing it. Remove or rename it (keys and paths must stay below their folder)')
+    return p
+
 # %% ../nbs/00_data.ipynb #1a591a98
 def download_s3(uri, dest=None, workers:int=16) -> Path:
     "Mirror the S3 prefix `uri` into a local folder (default: in `cache_dir()`), fetching only new or changed objects"
@@ -113,10 +127,11 @@ def download_s3(uri, dest=None, workers:int=16) -> Path:
     objs = [o for o in list_s3(uri) if not o['key'].endswith('/')]
     if not objs: raise DataError(f'{uri} holds no objects: check the bucket and prefix')
     def rel(o): return o['key'][len(prefix):].lstrip('/') if prefix else o['key']
-    todo = [o for o in objs if index.get(rel(o)) != o['etag'] or not (dest/rel(o)).exists()]
+    local = {o['key']: safe_join(dest, rel(o), f's3://{bucket}/{o["key"]}: the key') for o in objs}  # all checked before any write
+    todo = [o for o in objs if index.get(rel(o)) != o['etag'] or not local[o['key']].exists()]
     def fetch(o):
         body = s3_client().get_object(Bucket=bucket, Key=o['key'])['Body'].read()
-        _atomic_write(dest/rel(o), body)
+        _atomic_write(local[o['key']], body)
         return o
     with cf.ThreadPoolExecutor(workers) as ex:
         for o in ex.map(fetch, todo): index[rel(o)] = o['etag']
@@ -213,6 +228,46 @@ def _check_files(df, what):
         f'{what}: {len(missing)} image file(s) do not exist, e.g. {list(df.path[missing][:3])} (lines {_rows(missing, 5)}); '
         'fix the paths, or pass check_files=False to read the table without the images')
 
+def _read_table(f, **kwargs) -> pd.DataFrame:
+    "`pd.read_csv` with an empty or header-only file, or one pandas cannot parse, as a `DataError` naming it"
+    try: df = pd.read_csv(f, **kwargs)
+    except pd.errors.EmptyDataError: raise DataError(f'{f} is empty: expected a header line and one row per image') from None
+    except (pd.errors.ParserError, UnicodeDecodeError) as e: raise DataError(f'{f} is not a readable CSV: {e}') from None
+    if not len(df): raise DataError(f'{f} has a header but no rows: add one row per image')
+    return df
+
+# %% ../nbs/00_data.ipynb #1db5f047
+MISSING_LABELS = ('', 'nan', 'none', 'na', 'n/a', 'null', '<na>')  # compared lower-cased
+
+def _image_paths(rel: pd.Series, root: Path, fname) -> list[str]:
+    "Absolute paths of the CSV column `rel` below `root`; rows that leave it, are no image or sit in hidden folders are errors"
+    root = Path(os.path.abspath(root))
+    full = rel.map(lambda p: os.path.normpath(root/p))  # lexical: `..` cannot climb out, links the owner made still work
+    checks = [(~full.map(lambda p: p.startswith(str(root) + os.sep)), f'leave the data root {root}'),
+              (~full.map(lambda p: Path(p).suffix.lower() in IMAGE_EXTS), f'have no image extension ({", ".join(IMAGE_EXTS)})'),
+              (full.map(lambda p: any(s.startswith('.') for s in Path(p).relative_to(root).parts) if p.startswith(str(root) + os.sep) else False),
+               'sit in a hidden folder')]
+    for bad, what in checks:
+        idx = rel.index[bad.values]
+        if len(idx): raise DataError(f'{fname}: paths on lines {_rows(idx)} {what}, e.g. {list(rel[idx][:3])}; '
+                                     'fix or drop those rows (paths are relative to the CSV\'s folder, or to `root`)')
+    return list(full)
+
+def _clean_labels(labels: pd.Series, fname, col) -> pd.Series:
+    "Strip labels, turn missing markers into None (warning with the lines) and warn about case/space variants"
+    lab = labels.astype('string').str.strip()
+    missing = lab.isna() | lab.str.lower().isin(MISSING_LABELS)
+    if missing.any():
+        warnings.warn(f'{fname}: {int(missing.sum())} row(s) have no {col} (lines {_rows(labels.index[missing.values])}); '
+                      'they are read as unlabelled images')
+    lab = lab.astype(object).where(~missing, None)
+    known = pd.Series(pd.unique(lab.dropna()))
+    key = known.str.lower().str.replace(r'\s+', ' ', regex=True)
+    clash = [sorted(g) for _, g in known.groupby(key.values) if len(g) > 1]
+    if clash: warnings.warn(f'{fname}: {col} values {clash} differ only by case or spaces and are different classes; '
+                            'spell each class one way if they are the same')
+    return lab
+
 # %% ../nbs/00_data.ipynb #cac9f9cc
 def one_hot_to_label(labels: pd.DataFrame, fname='labels') -> pd.Series:
     "The class name of each exactly-one-hot row of `labels` (all columns but `id`); raises naming the bad rows"
@@ -231,12 +286,12 @@ def read_conservision(root, # folder holding the Conser-vision CSVs, or an s3://
                       check_files=True # fail if a referenced image does not exist
                      ) -> pd.DataFrame:
     "Read the Conser-vision layout into a camtrap table (`site` becomes the `group`, `attrs['classes']` the one-hot columns)"
-    root = Path(download_s3(root) if is_s3(root) else root)
-    feats = pd.read_csv(root/features)
+    root = Path(download_s3(root) if is_s3(root) else root).absolute()
+    feats = _read_table(root/features)
     _check_columns(feats, ['id', 'filepath', 'site'], features); _check_dups(feats, 'id', features)
     if labels is None: feats['label'], classes = None, None
     else:
-        labs = pd.read_csv(root/labels)
+        labs = _read_table(root/labels)
         _check_columns(labs, ['id'], labels); _check_dups(labs, 'id', labels)
         only_f, only_l = feats.index[~feats.id.isin(labs.id)], labs.index[~labs.id.isin(feats.id)]
         if len(only_f) or len(only_l): raise DataError(
@@ -246,35 +301,64 @@ def read_conservision(root, # folder holding the Conser-vision CSVs, or an s3://
         labs['label'] = one_hot_to_label(labs, labels)
         feats = feats.merge(labs[['id', 'label']], on='id', how='left')
         classes = [c for c in labs.columns if c not in ('id', 'label')]
-    feats['path'] = [str(root/p) for p in feats.filepath]
+    feats['path'] = _image_paths(feats.filepath.astype(str), root, features)
     feats['group'] = feats.site
     if check_files: _check_files(feats, features)
     out = feats[['path', 'label', 'group', 'id', 'filepath', 'site']]
     if classes: out.attrs['classes'] = classes  # all one-hot columns, in file order (the submission order)
     return out
 
+# %% ../nbs/00_data.ipynb #37a822fd
+def is_camtrap_output(folder) -> bool:
+    "Does `folder` hold a camtrap preprocessing cache (a `manifest.csv` with camtrap's header)?"
+    f = Path(folder)/'manifest.csv'
+    try:
+        with open(f) as fh: return fh.readline().startswith('source,stamp,output')
+    except OSError: return False
+
+def _not_regular(p) -> str|None:
+    "Why `p` is not a regular file (None if it is one)"
+    import stat
+    try: st = os.stat(p)  # follows links
+    except OSError as e: return f'unreadable link or file ({e.strerror})'
+    if stat.S_ISREG(st.st_mode): return None
+    return 'a FIFO' if stat.S_ISFIFO(st.st_mode) else 'a device' if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else 'not a regular file'
+
+def image_files(root, # folder to list
+                skipped:list|None=None # if given, `(path, reason)` of image-named files that were skipped are appended
+               ) -> list[Path]:
+    "Regular image files under `root`, sorted, outside hidden folders and camtrap output folders"
+    root, res = Path(root), []
+    for dp, dns, fns in os.walk(root):  # does not follow links to folders: no loops
+        dns[:] = sorted(d for d in dns if not d.startswith('.') and not is_camtrap_output(Path(dp)/d))
+        for fn in sorted(fns):
+            if fn.startswith('.') or Path(fn).suffix.lower() not in IMAGE_EXTS: continue
+            p = Path(dp)/fn
+            why = _not_regular(p)
+            if why is None: res.append(p)
+            elif skipped is not None: skipped.append((str(p), why))
+    return res
+
 # %% ../nbs/00_data.ipynb #1f18d905
 _SPLIT_DIRS = {'train': 'train', 'valid': 'valid', 'val': 'valid', 'validation': 'valid', 'test': 'test'}
-
-def _image_files(root: Path):
-    return sorted(p for p in root.rglob('*') if p.suffix.lower() in IMAGE_EXTS and p.is_file()
-                  and not any(part.startswith('.') for part in p.relative_to(root).parts))
 
 def read_folders(root # folder (or s3:// prefix) with one sub-folder per class, optionally under train/valid/test
                 ) -> pd.DataFrame:
     "Read a folder-per-class layout; sub-folders of a class folder (e.g. sequences) become the `group`"
-    root = Path(download_s3(root) if is_s3(root) else root)
+    root = Path(download_s3(root) if is_s3(root) else root).absolute()
     if not root.is_dir(): raise DataError(f'{root} is not a folder')
-    subs = [d for d in root.iterdir() if d.is_dir() and not d.name.startswith('.')]
+    subs = [d for d in root.iterdir() if d.is_dir() and not d.name.startswith('.') and not is_camtrap_output(d)]
     split_dirs = [d for d in subs if d.name.lower() in _SPLIT_DIRS]
-    rows = []
+    rows, skipped = [], []
     for top in (split_dirs or [root]):
         split = _SPLIT_DIRS.get(top.name.lower()) if split_dirs else None
-        for p in _image_files(top):
+        for p in image_files(top, skipped):
             parts = p.relative_to(top).parts
             if len(parts) < 2: raise DataError(f'{p}: images must sit inside a class folder ({top}/<class>/...)')
             rows.append(dict(path=str(p), label=parts[0], group=f'{parts[0]}/{"/".join(parts[1:-1]) or p.stem}',
                              filepath=str(p.relative_to(root)), split=split))
+    if skipped: warnings.warn(f'{root}: skipped {len(skipped)} file(s) that are not regular images: '
+                              + '; '.join(f'{p} ({r})' for p, r in skipped[:5]))
     if not rows: raise DataError(f'{root}: no images ({", ".join(IMAGE_EXTS)}) found in class folders')
     df = pd.DataFrame(rows)
     return df if split_dirs else df.drop(columns='split')
@@ -284,7 +368,7 @@ def read_csv_items(csv, # CSV file, local or s3://
                    path_col='filepath', # column with image paths, relative to `root`
                    label_col:str|None='label', # column with class names (None: unlabelled)
                    group_col:str|None=None, # column with the site/sequence to keep together
-                   root=None, # folder the paths are relative to (default: the CSV's folder)
+                   root=None, # folder the paths are relative to and must stay in (default: the CSV's folder)
                    classes:list|None=None, # the allowed class names, if known
                    check_files=True # fail if a referenced image does not exist
                   ) -> pd.DataFrame:
@@ -292,21 +376,19 @@ def read_csv_items(csv, # CSV file, local or s3://
     if is_s3(csv):
         bucket, key = split_s3(csv)
         csv = download_s3(f's3://{bucket}/{key.rsplit("/", 1)[0] if "/" in key else ""}')/key.rsplit('/', 1)[-1]
-    csv = Path(csv); root = Path(root) if root else csv.parent
-    df = pd.read_csv(csv, dtype=str, keep_default_na=False, na_values=[''])
+    csv = Path(csv).absolute(); root = Path(root).absolute() if root else csv.parent
+    if not csv.is_file(): raise DataError(f'{csv} does not exist (or is not a file)')
+    df = _read_table(csv, dtype=str, keep_default_na=False, na_values=[''])
     _check_columns(df, [c for c in (path_col, label_col, group_col) if c], csv.name)
     if df[path_col].isna().any(): raise DataError(f'{csv}: empty {path_col} on lines {_rows(df.index[df[path_col].isna()])}')
     _check_dups(df, path_col, csv.name)
-    out = pd.DataFrame({'path': [str(root/p) for p in df[path_col]]})
-    out['label'] = df[label_col].str.strip() if label_col else None
-    if label_col:
-        empty = df.index[out.label.isna() | (out.label == '')]
-        if len(empty): raise DataError(f'{csv}: empty {label_col} on lines {_rows(empty)}; label every image or drop those rows')
-        if classes is not None:
-            unk = df.index[~out.label.isin(classes)]
-            if len(unk): raise DataError(f'{csv}: unknown class(es) {sorted(set(out.label[unk]))} on lines {_rows(unk)}; '
-                                         f'known classes are {list(classes)}')
-    out['group'] = df[group_col] if group_col else out.path
+    out = pd.DataFrame({'path': _image_paths(df[path_col], root, csv)})
+    out['label'] = _clean_labels(df[label_col], csv, label_col) if label_col else None
+    if label_col and classes is not None:
+        unk = df.index[out.label.notna() & ~out.label.isin(classes)]
+        if len(unk): raise DataError(f'{csv}: unknown class(es) {sorted(set(out.label[unk]))} on lines {_rows(unk)}; '
+                                     f'known classes are {list(classes)}')
+    out['group'] = df[group_col].fillna(out.path) if group_col else out.path
     out = pd.concat([out, df.drop(columns=[c for c in (label_col, group_col) if c])], axis=1)
     if check_files: _check_files(out, str(csv))
     return out
@@ -345,17 +427,36 @@ def _keep_classes_in_train(df, split):
         split[g.isin(g[df.label.isin(missing)])] = 'train'
     return split
 
+def check_fraction(frac, name='valid_pct'):
+    "Raise a `DataError` unless `frac` is a share strictly between 0 and 1"
+    if not isinstance(frac, (int, float)) or isinstance(frac, bool) or not 0 < frac < 1:
+        raise DataError(f'{name} must be a share strictly between 0 and 1 (e.g. 0.2 for 20 %); got {frac!r}')
+
+def _folds_for(frac, n_groups) -> tuple[int, int]:
+    "(n folds, folds to take): one of round(1/frac) folds when that is within 0.02 of `frac`, else the closest j/n (n <= 20)"
+    n = round(1 / frac) if frac <= 0.5 else 0
+    if 2 <= n <= n_groups and abs(1 / n - frac) <= 0.02: return n, 1
+    cands = [(abs(j / n - frac), n, j) for n in range(2, max(2, min(20, n_groups)) + 1) for j in range(1, n)]
+    _, n, j = min(cands)
+    return n, j
+
 def _grouped_fold(df, frac, seed):
-    "Boolean mask of one fold holding about `frac` of the rows, with whole groups and per-class balance"
+    "Boolean mask of whole groups holding about `frac` of the rows, with per-class balance"
     from sklearn.model_selection import StratifiedGroupKFold
-    n = max(2, round(1 / frac))
+    check_fraction(frac)
+    g = _groups(df); n_groups = g.nunique()
+    if n_groups < 2: raise DataError(f'only {n_groups} group (site/sequence) in the data: a grouped split needs at least 2; '
+                                     'use a random split or add groups')
+    n, j = _folds_for(frac, n_groups)
     codes = pd.factorize(df.label)[0]
     # scikit-learn requires each class to have at least n_splits members only for warnings; it still works
     with warnings.catch_warnings():
         warnings.simplefilter('ignore', UserWarning)
-        _, idx = next(StratifiedGroupKFold(n, shuffle=True, random_state=seed).split(df, codes, _groups(df)))
-    m = np.zeros(len(df), bool); m[idx] = True
+        folds = list(StratifiedGroupKFold(n, shuffle=True, random_state=seed).split(df, codes, g))
+    m = np.zeros(len(df), bool)
+    for _, idx in folds[:j]: m[idx] = True
     return m
+
 
 # %% ../nbs/00_data.ipynb #6f6a9efe
 def split_grouped(df, valid_pct=0.2, seed=42) -> pd.DataFrame:
@@ -368,6 +469,7 @@ def split_grouped(df, valid_pct=0.2, seed=42) -> pd.DataFrame:
 def split_random(df, valid_pct=0.25, seed=42) -> pd.DataFrame:
     "Random stratified split (the seeds' 75/25): groups are ignored, so it overstates accuracy on new sites"
     from sklearn.model_selection import train_test_split
+    check_fraction(valid_pct)
     df = _labelled(df)
     counts = df.label.map(df.label.value_counts())
     many = df.index[counts >= 2]
@@ -378,6 +480,7 @@ def split_random(df, valid_pct=0.25, seed=42) -> pd.DataFrame:
 # %% ../nbs/00_data.ipynb #f9ec4a07
 def split_three(df, valid_pct=0.15, test_pct=0.15, grouped=True, seed=42) -> pd.DataFrame:
     "Train/valid/test split (70/15/15 by default), grouped and stratified unless `grouped=False`"
+    check_fraction(valid_pct); check_fraction(test_pct, 'test_pct'); check_fraction(valid_pct + test_pct, 'valid_pct + test_pct')
     df = _labelled(df)
     if grouped:
         test = _grouped_fold(df, test_pct, seed)
