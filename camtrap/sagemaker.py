@@ -4,22 +4,23 @@
 
 # %% ../nbs/04_sagemaker.ipynb #dee6c808
 from __future__ import annotations
-import os, sys, io, re, json, time, math, random, shutil, signal, tarfile, tempfile, threading, warnings, contextlib, subprocess, types
+import os, sys, io, re, json, time, atexit, dataclasses, logging, math, random, shutil, signal, tarfile, tempfile, threading, warnings, contextlib, subprocess, types
 import base64, binascii, functools, importlib, importlib.metadata, urllib.error, urllib.parse, urllib.request
 import concurrent.futures as cf
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from .data import load_items, split_s3, s3_client, list_s3, moto_server, _atomic_write, _free_port
+from .data import load_items, split_s3, s3_client, list_s3, moto_server, _atomic_write, _free_port, safe_join
 
 # %% auto #0
 __all__ = ['TRAINING_FRAMEWORK', 'INFERENCE_FRAMEWORK', 'PY_VERSION', 'METRIC_DEFINITIONS', 'PROC', 'CHECKPOINT_DIR',
            'TRAINING_MODULE', 'IMAGE_TYPES', 'JSON_TYPE', 'CONTENT_TYPES', 'SERVING_REQUIREMENTS', 'HANDLER_SERVICE',
-           'MODEL_NAME', 'sm_session', 'sm_client', 'LocalAWS', 'upload_dataset', 'list_jobs', 'describe_job',
-           'stop_job', 'delete_endpoints', 'requirements', 'source_dir', 'preprocess_entry', 'preprocess_job',
-           'run_processing_job', 'sm_env', 'split_hyperparameters', 'load_channel', 'train_entry', 'estimator',
-           'parse_metrics', 'run_training_job', 'show_job', 'tuner', 'tuning_trials', 'trial_table', 'PayloadError',
-           'model_fn', 'input_fn', 'predict_fn', 'output_fn', 'model_tarball', 'LocalEndpoint', 'RuntimeForwarder',
-           'run_transform', 'sagemaker_model', 'deploy', 'batch_transform', 'run_transform_job']
+           'MODEL_NAME', 'ALLOWED_S3_VAR', 'IMAGE_FORMATS', 'sm_session', 'sm_client', 'LocalAWS', 'upload_dataset',
+           'list_jobs', 'describe_job', 'stop_job', 'delete_endpoints', 'requirements', 'source_dir',
+           'preprocess_entry', 'preprocess_job', 'run_processing_job', 'sm_env', 'split_hyperparameters',
+           'load_channel', 'train_entry', 'estimator', 'parse_metrics', 'run_training_job', 'show_job', 'tuner',
+           'tuning_trials', 'trial_table', 'PayloadError', 'ServingConfig', 'model_fn', 'input_fn', 'accepts',
+           'predict_fn', 'output_fn', 'model_tarball', 'LocalEndpoint', 'RuntimeForwarder', 'run_transform',
+           'sagemaker_model', 'deploy', 'batch_transform', 'run_transform_job']
 
 # %% ../nbs/04_sagemaker.ipynb #f18a81af
 TRAINING_FRAMEWORK, INFERENCE_FRAMEWORK, PY_VERSION = '2.8.0', '2.6.0', 'py312'  # the newest AWS PyTorch images SDK 2.257 knows
@@ -30,11 +31,15 @@ METRIC_DEFINITIONS = [  # SageMaker reads these from the job's log: camtrap's [M
     {'Name': 'valid:log_loss', 'Regex': r'\[METRICS\] .*log_loss=([0-9.eE+-]+)'}]
 
 def _sdk_env():
-    "Quiet the SDK: no 3.x banner, no telemetry (a config file is the documented opt-out; it must carry SchemaVersion)"
+    """Quiet the SDK: no 3.x banner, no telemetry (a config file is the documented opt-out; it must carry SchemaVersion).
+    The file lives in a fresh 0700 folder of this process (removed at exit), never at a fixed name in the shared temp
+    folder, where another user's file would block it and a planted symlink would redirect the write."""
     os.environ.setdefault('SAGEMAKER_SUPPRESS_V2_WARNING', '1')
     if 'SAGEMAKER_USER_CONFIG_OVERRIDE' not in os.environ:
-        f = Path(tempfile.gettempdir())/'camtrap-sagemaker-config.yaml'
-        _atomic_write(f, b'SchemaVersion: "1.0"\nSageMaker:\n  PythonSDK:\n    Modules:\n      TelemetryOptOut: true\n')
+        d = tempfile.mkdtemp(prefix='camtrap-sagemaker-'); atexit.register(shutil.rmtree, d, True)
+        f = Path(d)/'config.yaml'
+        with os.fdopen(os.open(f, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), 'wb') as o:
+            o.write(b'SchemaVersion: "1.0"\nSageMaker:\n  PythonSDK:\n    Modules:\n      TelemetryOptOut: true\n')
         os.environ['SAGEMAKER_USER_CONFIG_OVERRIDE'] = str(f)
 
 def sm_session(bucket:str|None=None, region:str|None=None):
@@ -139,13 +144,14 @@ def delete_endpoints(name_contains:str, dry_run:bool=False) -> list[str]:
 
 # %% ../nbs/04_sagemaker.ipynb #c6435fa0
 def _download_prefix(uri:str, dest) -> int:
-    "Copy every object under the S3 prefix `uri` into `dest` (relative paths kept; a single object by its name)"
-    bucket, prefix = split_s3(uri); dest = Path(dest); n = 0
+    """Copy every object under the S3 prefix `uri` into `dest` (relative paths kept; a single object by its name). A key
+    whose path would land outside `dest` (`prefix/../../x`, an absolute path) fails the copy before anything is written."""
+    bucket, prefix = split_s3(uri); dest = Path(dest)
     pages = s3_client().get_paginator('list_objects_v2').paginate(Bucket=bucket, Prefix=prefix)
-    for o in (o for pg in pages for o in pg.get('Contents', []) if not o['Key'].endswith('/')):
-        rel = o['Key'][len(prefix):].lstrip('/') or Path(o['Key']).name
-        (dest/rel).parent.mkdir(parents=True, exist_ok=True); s3_client().download_file(bucket, o['Key'], str(dest/rel)); n += 1
-    return n
+    todo = [(o['Key'], safe_join(dest, o['Key'][len(prefix):].lstrip('/') or Path(o['Key']).name, f'S3 key s3://{bucket}/{o["Key"]}: its path'))
+            for pg in pages for o in pg.get('Contents', []) if not o['Key'].endswith('/')]
+    for key, f in todo: f.parent.mkdir(parents=True, exist_ok=True); s3_client().download_file(bucket, key, str(f))
+    return len(todo)
 
 def _upload_dir(local, s3_uri:str, workers:int=16) -> int:
     "Upload every file under `local` to the prefix `s3_uri`; returns how many"
@@ -266,7 +272,7 @@ def run_processing_job(name:str, timeout:int=1800) -> dict:
     "Run a recorded processing job for real, as its container would: inputs from S3, the job's own entry script, outputs to S3"
     j = sm_client().describe_processing_job(ProcessingJobName=name)
     work = Path(tempfile.mkdtemp(prefix='camtrap-processing-'))
-    loc = lambda p: str(work/p.lstrip('/'))  # /opt/ml/... → WORK/opt/ml/...
+    loc = lambda p: str(safe_join(work, p.lstrip('/'), f'local path of job {name}'))  # /opt/ml/... → WORK/opt/ml/...
     remap = lambda s: s.replace('/opt/ml/', loc('/opt/ml/') + '/')
     try:
         for i in j['ProcessingInputs']:
@@ -413,7 +419,7 @@ def _host_dir(base, job:dict, hosts, host) -> Path:
     chans = {c['ChannelName']: c for c in job.get('InputDataConfig', [])}
     _write_json(cfg/'inputdataconfig.json', {n: dict(TrainingInputMode=c.get('InputMode', 'File'), RecordWrapperType='None',
         S3DistributionType=c['DataSource']['S3DataSource'].get('S3DataDistributionType', 'FullyReplicated')) for n, c in chans.items()})
-    for n, c in chans.items(): _download_prefix(c['DataSource']['S3DataSource']['S3Uri'], base/'input'/'data'/n)
+    for n, c in chans.items(): _download_prefix(c['DataSource']['S3DataSource']['S3Uri'], safe_join(base/'input'/'data', n, 'channel name'))
     for d in ('model', 'output/data', 'output/intermediate', 'checkpoints'): (base/d).mkdir(parents=True, exist_ok=True)
     if ck := job.get('CheckpointConfig', {}).get('S3Uri'): _download_prefix(ck, base/'checkpoints')  # restored before the start
     return base
@@ -538,48 +544,132 @@ def _error_class() -> type:
 
 def _bad_request(message:str, status:int=400) -> PayloadError: return _error_class()(status, message)
 
+# %% ../nbs/04_sagemaker.ipynb #70ce5c2e
+ALLOWED_S3_VAR = 'CAMTRAP_ALLOWED_S3'
+
+@dataclasses.dataclass(frozen=True)
+class ServingConfig:
+    "The endpoint's limits and `s3_uri` allow-list; `from_env` reads them from CAMTRAP_* environment variables"
+    max_pixels:int=40_000_000  # CAMTRAP_MAX_PIXELS: width x height, checked from the image header before decoding
+    max_body_bytes:int=25_000_000  # CAMTRAP_MAX_BODY_BYTES: request body, decoded base64 image, s3_uri object
+    allowed_s3:tuple=()  # CAMTRAP_ALLOWED_S3: (bucket, prefix) pairs an s3_uri may read; empty: none
+
+    @classmethod
+    def from_env(cls, env=None) -> ServingConfig:
+        "The configuration in `env` (default `os.environ`); a bad value raises ValueError naming the variable"
+        env, kw = os.environ if env is None else env, {}
+        for field, var in (('max_pixels', 'CAMTRAP_MAX_PIXELS'), ('max_body_bytes', 'CAMTRAP_MAX_BODY_BYTES')):
+            if (v := env.get(var, '').strip()):
+                if not v.isdigit() or int(v) < 1: raise ValueError(f'{var}={v!r}: expected a positive whole number')
+                kw[field] = int(v)
+        allowed = []
+        for u in filter(None, (u.strip() for u in env.get(ALLOWED_S3_VAR, '').split(','))):
+            try: b, p = split_s3(u)
+            except ValueError: raise ValueError(f'{ALLOWED_S3_VAR}: {u!r} is not an s3://bucket[/prefix] URI') from None
+            allowed.append((b, p.strip('/')))
+        return cls(**kw, allowed_s3=tuple(allowed))
+
+    def may_read(self, bucket:str, key:str) -> bool:
+        "Whether `s3://bucket/key` is under an allowed prefix (whole path segments: `imgs` does not allow `imgs-private/`)"
+        return any(b == bucket and (not p or key == p or key.startswith(p + '/')) for b, p in self.allowed_s3)
+
+# %% ../nbs/04_sagemaker.ipynb #f543b63e
+IMAGE_FORMATS = ('JPEG', 'PNG', 'TIFF', 'WEBP', 'BMP', 'GIF')  # what PIL may open for a request (JPEG includes MPO)
+
+def _check_image(data:bytes, config:ServingConfig|None=None):
+    "Refuse `data` unless it is an image of an allowed format within the pixel budget, from its header alone"
+    from PIL import Image, UnidentifiedImageError
+    config = config or ServingConfig.from_env()
+    Image.init(); formats = [f for f in IMAGE_FORMATS if f in Image.OPEN]  # those this PIL build has
+    try:
+        with warnings.catch_warnings():  # PIL's DecompressionBombWarning: the budget below is ours
+            warnings.simplefilter('ignore', Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data), formats=formats) as im: w, h = im.size
+    except Image.DecompressionBombError as e: raise _too_many_pixels(str(e), config) from None
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
+        raise _bad_request(f'The body is not an image PIL can read as {", ".join(formats)} ({len(data)} bytes)') from None
+    if w * h > config.max_pixels: raise _too_many_pixels(f'{w} x {h} = {w * h} pixels', config)
+
+def _too_many_pixels(what:str, config:ServingConfig) -> PayloadError:
+    return _bad_request(f'The image is too large ({what}): this endpoint takes at most {config.max_pixels} pixels '
+                        f'(CAMTRAP_MAX_PIXELS); resize it first', 413)
+
+# %% ../nbs/04_sagemaker.ipynb #0cd10073
+def _read_s3(uri, config:ServingConfig|None=None) -> bytes:
+    "The object at `uri` if `config` allows it and it is within the body limit, read with boto3 (so `AWS_ENDPOINT_URL` is honoured)"
+    from botocore.exceptions import ClientError
+    config = config or ServingConfig.from_env()
+    if not isinstance(uri, str): raise _bad_request(f'"s3_uri" must be a string, not {type(uri).__name__}')
+    try: bucket, key = split_s3(uri)
+    except ValueError as e: raise _bad_request(str(e)) from None
+    if not key or any(s in ('', '.', '..') for s in key.split('/')):
+        raise _bad_request(f'{uri} names no object: expected s3://bucket/key, without empty, "." or ".." segments')
+    if not config.allowed_s3: raise _bad_request(
+        f'This endpoint reads no s3_uri: set {ALLOWED_S3_VAR}=s3://bucket/prefix[,s3://...] in the model\'s environment to allow some', 403)
+    if not config.may_read(bucket, key): raise _bad_request(f'cannot read s3_uri {uri}: it is outside the prefixes in {ALLOWED_S3_VAR}', 403)
+    unreadable = _bad_request(f'cannot read s3_uri {uri}: it does not exist or this endpoint may not read it', 403)
+    try: obj = s3_client().get_object(Bucket=bucket, Key=key)
+    except ClientError as e:
+        _log.warning('s3_uri %s: %s', uri, e)  # the reason, for the endpoint's log only
+        raise unreadable from None
+    if obj['ContentLength'] > config.max_body_bytes:
+        obj['Body'].close()
+        raise _bad_request(f's3_uri {uri} is {obj["ContentLength"]} bytes: this endpoint reads at most {config.max_body_bytes} '
+                           '(CAMTRAP_MAX_BODY_BYTES)', 413)
+    with obj['Body'] as b: return b.read(config.max_body_bytes)
+
+_log = logging.getLogger(__name__)
+
+# %% ../nbs/04_sagemaker.ipynb #62bea31c
 def model_fn(model_dir):
-    "Load the network and `model.json` metadata of the model in `model_dir`"
+    "Load the network and `model.json` metadata of the model in `model_dir` (and fail on a bad CAMTRAP_* setting)"
     from camtrap.train import load_model
+    ServingConfig.from_env()
     return load_model(model_dir)
 
 def input_fn(body, content_type:str) -> bytes:
     "Image bytes from a request: a raw image, or JSON `{'image': '<base64>'}` / `{'s3_uri': 's3://bucket/key'}`"
+    config = ServingConfig.from_env()
     ctype = (content_type or '').split(';')[0].strip().lower()
+    n = len(body.encode() if isinstance(body, str) else body)
+    if n > config.max_body_bytes:
+        raise _bad_request(f'The body is {n} bytes: this endpoint takes at most {config.max_body_bytes} (CAMTRAP_MAX_BODY_BYTES)', 413)
     if ctype in IMAGE_TYPES: data = bytes(body)
-    elif ctype == JSON_TYPE: data = _json_image(body)
+    elif ctype == JSON_TYPE: data = _json_image(body, config)
     else: raise _bad_request(f'Unsupported content type {content_type!r}: send one of {", ".join(CONTENT_TYPES)}', 415)
-    _check_image(data)
+    _check_image(data, config)
     return data
 
-def _json_image(body) -> bytes:
+def _json_image(body, config:ServingConfig) -> bytes:
+    usage = 'A JSON body must be {"image": "<base64 image>"} or {"s3_uri": "s3://bucket/key"}'
     try: req = json.loads(body)
+    except RecursionError: raise _bad_request(f'The body is not valid JSON: nested too deeply. {usage}') from None
     except ValueError as e: raise _bad_request(f'The body is not valid JSON: {e}') from None
-    if not isinstance(req, dict) or not {'image', 's3_uri'} & req.keys():
-        raise _bad_request('A JSON body must be {"image": "<base64 image>"} or {"s3_uri": "s3://bucket/key"}')
-    if 'image' not in req: return _read_s3(req['s3_uri'])
+    if not isinstance(req, dict) or not {'image', 's3_uri'} & req.keys() or not all(isinstance(v, str) for v in req.values()):
+        raise _bad_request(usage)
+    if 'image' not in req: return _read_s3(req['s3_uri'], config)
     try: return base64.b64decode(req['image'], validate=True)
-    except (binascii.Error, TypeError, ValueError) as e: raise _bad_request(f'"image" is not valid base64: {e}') from None
+    except (binascii.Error, ValueError) as e: raise _bad_request(f'"image" is not valid base64: {e}') from None
 
-def _read_s3(uri) -> bytes:
-    "The object at `uri`, read with boto3 (so `AWS_ENDPOINT_URL` is honoured)"
-    from botocore.exceptions import ClientError
-    from camtrap.data import split_s3, s3_client
-    try: bucket, key = split_s3(uri)
-    except ValueError as e: raise _bad_request(str(e)) from None
-    if not key: raise _bad_request(f'{uri} names no object: expected s3://bucket/key')
-    try: return s3_client().get_object(Bucket=bucket, Key=key)['Body'].read()
-    except ClientError as e: raise _bad_request(f'Could not read {uri}: {e}') from None
-
-def _check_image(data:bytes):
-    from PIL import Image, UnidentifiedImageError
-    try: Image.open(io.BytesIO(data)).close()
-    except (UnidentifiedImageError, OSError): raise _bad_request(f'The body is not an image PIL can read ({len(data)} bytes)') from None
+# %% ../nbs/04_sagemaker.ipynb #8d80c7b2
+def accepts(accept:str|None, media_type:str=JSON_TYPE) -> bool:
+    "Whether an HTTP `Accept` header takes `media_type` (no header takes anything)"
+    if not accept or not accept.strip(): return True
+    typ = media_type.lower(); rank = {typ: 3, typ.split('/')[0] + '/*': 2, '*/*': 1}
+    best = (0, 0.0)  # (specificity, q) of the most specific matching range
+    for part in accept.split(','):
+        rng, *params = [p.strip() for p in part.split(';')]
+        if rng.lower() not in rank: continue
+        q = next((p.split('=', 1)[1].strip() for p in params if p.lower().replace(' ', '').startswith('q=')), '1')
+        q = float(q) if re.fullmatch(r'0(\.\d{0,3})?|1(\.0{0,3})?', q) else 0.0  # a malformed q-value takes nothing
+        best = max(best, (rank[rng.lower()], q))
+    return best[1] > 0
 
 def predict_fn(data:bytes, model) -> dict:
     "Class probabilities of one image: the preprocessing and temperature of `camtrap.train.predict`"
     import torch
     from camtrap.train import _ImageFiles  # the very dataset `predict` reads files with
+    _check_image(data)
     net, meta = model
     x, _, err = _ImageFiles([io.BytesIO(data)], meta['size'], meta['mean'], meta['std'])[0]
     if err: raise _bad_request(f'Could not decode the image: {err}')
@@ -588,8 +678,7 @@ def predict_fn(data:bytes, model) -> dict:
 
 def output_fn(prediction:dict, accept:str):
     "JSON `{'label', 'confidence', 'probabilities': {class: p}}` and its content type"
-    if accept and accept.split(';')[0].strip() not in (JSON_TYPE, '*/*'):
-        raise _bad_request(f'Unsupported Accept {accept!r}: this model answers {JSON_TYPE}', 406)
+    if not accepts(accept): raise _bad_request(f'Unsupported Accept {accept!r}: this model answers {JSON_TYPE}', 406)
     label = max(prediction, key=prediction.get)
     return json.dumps(dict(label=label, confidence=prediction[label], probabilities=prediction)), JSON_TYPE
 
@@ -643,11 +732,13 @@ def _first_line(data:bytes) -> str: return data.decode(errors='replace').strip()
 class LocalEndpoint:
     """`model_tar` served by TorchServe with the SageMaker PyTorch handler service, as the inference
     container serves it, but on free 127.0.0.1 ports and in a temporary folder of its own (model dir,
-    TMPDIR with TorchServe's pid file and worker sockets, logs). Started on creation; `stop()` ends it."""
-    def __init__(self, model_tar, workers:int=1, timeout:float=300):
+    TMPDIR with TorchServe's pid file and worker sockets, logs), with `env` added to its environment as the
+    container's. Started on creation; `stop()` ends it."""
+    def __init__(self, model_tar, workers:int=1, timeout:float=300,
+                 env:dict|None=None): # the container's environment: the model's `Environment` (CAMTRAP_* limits)
         self.dir = self.proc = self._out = None
         t0 = time.monotonic()
-        try: self._start(Path(model_tar), workers, timeout)
+        try: self._start(Path(model_tar), workers, timeout, dict(env or {}))
         except BaseException: self.stop(); raise
         self.startup_seconds = time.monotonic() - t0
 
@@ -668,7 +759,7 @@ class LocalEndpoint:
     def __enter__(self): return self
     def __exit__(self, *exc): self.stop()
 
-    def _start(self, model_tar, workers, timeout):
+    def _start(self, model_tar, workers, timeout, extra_env):
         self.dir = Path(tempfile.mkdtemp(prefix='camtrap-endpoint-'))
         model_dir = self.dir/'ml'/'model'  # $SAGEMAKER_BASE_DIR/model: the container's /opt/ml/model
         with tarfile.open(model_tar) as tar: tar.extractall(model_dir, filter='data')
@@ -676,7 +767,7 @@ class LocalEndpoint:
         self.port, self.management_port = _free_port(), _free_port()
         config = self.dir/'ts.properties'
         config.write_text(_ts_config(self.port, self.management_port, workers, self.dir/'tmp'))
-        env = {**os.environ, 'SAGEMAKER_BASE_DIR': str(self.dir/'ml'), 'TMPDIR': str(self.dir/'tmp'),
+        env = {**os.environ, **extra_env, 'SAGEMAKER_BASE_DIR': str(self.dir/'ml'), 'TMPDIR': str(self.dir/'tmp'),
                'LOG_LOCATION': str(self.dir/'logs'), 'METRICS_LOCATION': str(self.dir/'logs'),
                'PYTHONPATH': os.pathsep.join(filter(None, [str(model_dir/'code'), os.environ.get('PYTHONPATH')]))}
         cmd = [str(Path(sys.executable).with_name('torchserve')), '--start', '--foreground', '--ncs',
@@ -805,11 +896,17 @@ def run_transform(input_s3_prefix:str, output_s3_prefix:str, url_or_endpoint, co
     return dict(n_inputs=len(keys), outputs=outputs, failed=failed, seconds=round(time.monotonic() - t0, 2))
 
 # %% ../nbs/04_sagemaker.ipynb #a561c457
-def sagemaker_model(model_data:str, role:str, session=None, name:str|None=None):
+def sagemaker_model(model_data:str, role:str, session=None, name:str|None=None,
+                    allowed_s3:str|None=None, # CAMTRAP_ALLOWED_S3: prefixes s3_uri requests may read; default the model's bucket, '' none
+                    env:dict|None=None): # more container environment: CAMTRAP_MAX_PIXELS, CAMTRAP_MAX_BODY_BYTES, ...
     "A `PyTorchModel` that serves a camtrap `model.tar.gz` (S3 URI) with camtrap's inference handlers"
     from sagemaker.pytorch import PyTorchModel
+    allowed = f's3://{split_s3(model_data)[0]}' if allowed_s3 is None else allowed_s3
+    env = {**({ALLOWED_S3_VAR: allowed} if allowed else {}), **(env or {})}
+    ServingConfig.from_env(env)  # a bad setting fails here, not when the endpoint starts
     return PyTorchModel(model_data=model_data, role=role, entry_point='inference.py', source_dir=str(source_dir(tempfile.mkdtemp())),
-                        name=name, framework_version=INFERENCE_FRAMEWORK, py_version=PY_VERSION, sagemaker_session=session or sm_session())
+                        name=name, framework_version=INFERENCE_FRAMEWORK, py_version=PY_VERSION, sagemaker_session=session or sm_session(),
+                        env=env)
 
 def deploy(model, endpoint_name:str, instance_type:str='ml.m5.large', instance_count:int=1, serverless_memory_mb:int|None=None):
     "Deploy `model` to a real-time (or serverless) endpoint; returns a `Predictor` that sends JPEG bytes and reads JSON"
