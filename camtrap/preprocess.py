@@ -4,16 +4,27 @@
 
 # %% ../nbs/01_preprocess.ipynb #428574c3
 from __future__ import annotations
-import os, io, csv, sys, time, multiprocessing as mp
-from dataclasses import dataclass
+import os, io, re, csv, sys, stat, errno, time, signal, ctypes, numbers, threading, contextlib, multiprocessing as mp
+from dataclasses import dataclass, field
 from pathlib import Path
 from PIL import Image, ImageOps
 from fastcore.script import call_parse
-from .data import IMAGE_EXTS, DataError, is_s3, split_s3, s3_client, list_s3, cache_dir, _atomic_write
+from .data import IMAGE_EXTS, DataError, is_s3, split_s3, s3_client, list_s3, cache_dir, safe_join, _atomic_write
 
 # %% auto #0
-__all__ = ['MANIFEST_COLS', 'to_rgb', 'resize_image', 'Source', 'out_rel', 'list_sources', 'read_manifest', 'write_manifest',
-           'default_manifest', 'StorageError', 'PreprocessResult', 'preprocess', 'preprocess_cli']
+__all__ = ['SIZES', 'QUALITIES', 'MAX_PIXELS', 'MANIFEST_COLS', 'to_rgb', 'resize_image', 'NotRegularFile', 'is_camtrap_output',
+           'Source', 'out_rel', 'Sources', 'list_sources', 'read_manifest', 'write_manifest', 'default_manifest',
+           'StorageError', 'PreprocessResult', 'preprocess', 'preprocess_cli']
+
+# %% ../nbs/01_preprocess.ipynb #52f16b82
+SIZES, QUALITIES = (16, 10000), (1, 100)  # allowed ranges of `size` and `quality`
+MAX_PIXELS = 100_000_000  # images claiming more pixels than this are refused before decoding
+
+def _check_option(name, v, lo, hi) -> int:
+    "`v` as an int, or a `DataError` naming the option and its allowed range"
+    if isinstance(v, bool) or not isinstance(v, numbers.Integral) or not lo <= v <= hi:
+        raise DataError(f'{name} must be a whole number from {lo} to {hi}, got {v!r}')
+    return int(v)
 
 # %% ../nbs/01_preprocess.ipynb #9af48808
 def to_rgb(im: Image.Image) -> Image.Image:
@@ -28,18 +39,26 @@ def to_rgb(im: Image.Image) -> Image.Image:
     return im.convert('RGB')
 
 # %% ../nbs/01_preprocess.ipynb #67403508
+_TRANSPOSE = {2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180, 4: Image.Transpose.FLIP_TOP_BOTTOM,
+              5: Image.Transpose.TRANSPOSE, 6: Image.Transpose.ROTATE_270, 7: Image.Transpose.TRANSVERSE, 8: Image.Transpose.ROTATE_90}
+
 def resize_image(data: bytes, # encoded image (any format Pillow reads)
                  size: int = 256, # target length of the short side; smaller images are kept as they are
-                 quality: int = 90 # JPEG quality of the output
+                 quality: int = 90, # JPEG quality of the output
+                 exif: bool = True # apply the EXIF orientation (False: ignore the EXIF, for images whose EXIF is broken)
                 ) -> tuple[bytes, int, int]:
     "Decode, orient, convert to RGB and shrink an image; returns `(jpeg_bytes, width, height)`"
+    size, quality = _check_option('size', size, *SIZES), _check_option('quality', quality, *QUALITIES)
     with Image.open(io.BytesIO(data)) as im:
         w, h = im.size
+        if w * h > MAX_PIXELS: raise DataError(
+            f'too large: {w}x{h} pixels ({w * h / 1e6:.0f} MP) is over the budget of {MAX_PIXELS / 1e6:.0f} MP; not decoded')
         if im.format == 'JPEG' and min(w, h) >= 2 * size:
             s = size / min(w, h)
             im.draft('RGB' if im.mode in ('RGB', 'YCbCr') else im.mode, (int(w * s) + 1, int(h * s) + 1))
         im.load()
-        if im.getexif().get(0x0112, 1) != 1: im = ImageOps.exif_transpose(im)  # (it copies even when there is nothing to do)
+        # rotate by hand: ImageOps.exif_transpose re-encodes the EXIF, which raises on a malformed tag; the output has no EXIF
+        if exif and (t := _TRANSPOSE.get(im.getexif().get(0x0112, 1))) is not None: im = im.transpose(t)
         im = to_rgb(im)
         w, h = im.size
         if min(w, h) > size:
@@ -49,11 +68,44 @@ def resize_image(data: bytes, # encoded image (any format Pillow reads)
         buf = io.BytesIO(); im.save(buf, 'JPEG', quality=quality)
         return buf.getvalue(), *im.size
 
-# %% ../nbs/01_preprocess.ipynb #46c08611
+# %% ../nbs/01_preprocess.ipynb #b4b79706
+_KINDS = {stat.S_IFIFO: 'a FIFO (named pipe)', stat.S_IFCHR: 'a character device', stat.S_IFBLK: 'a block device',
+          stat.S_IFSOCK: 'a socket', stat.S_IFDIR: 'a folder'}
+
+def _regular_stat(p) -> tuple[os.stat_result|None, str|None]:
+    "`(stat, None)` for a regular file (symlinks followed), else `(None, why it is skipped)`"
+    to = os.readlink(p) if os.path.islink(p) else None
+    try: st = os.stat(p)
+    except OSError as e:
+        if e.errno == errno.ELOOP: return None, 'a symlink loop'
+        if to is not None: return None, f'a dangling symlink (to {to})'
+        return None, 'missing (no such file)' if e.errno == errno.ENOENT else f'cannot stat it: {e.strerror}'
+    if stat.S_ISREG(st.st_mode): return st, None
+    return None, f'{_KINDS.get(stat.S_IFMT(st.st_mode), "a special file")}, not a regular file' + (f' (a symlink to {to})' if to else '')
+
+class NotRegularFile(OSError): "A source that is not a regular file (a FIFO, a device, a dangling link...)"
+
+def _read_local(path) -> bytes:
+    "The bytes of a regular file; anything else is refused by `stat` before it is opened"
+    if (why := _regular_stat(path)[1]): raise NotRegularFile(why)
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO swapped in since the stat cannot block the open...
+    with open(fd, 'rb') as f:
+        if not stat.S_ISREG(os.fstat(fd).st_mode): raise NotRegularFile('not a regular file any more')  # ...nor the read
+        return f.read()
+
+# %% ../nbs/01_preprocess.ipynb #65ef95bd
+def is_camtrap_output(folder) -> bool:
+    "Does `folder` hold a camtrap manifest (so it is the output of a preprocess run, not raw images)?"
+    f = Path(folder)/'manifest.csv'
+    try: head = _read_local(f)[:4096].decode('utf-8', 'replace').splitlines()[:1]
+    except OSError: return False
+    return bool(head) and {'source', 'stamp', 'output', 'size', 'status'} <= set(head[0].split(','))
+
+# %% ../nbs/01_preprocess.ipynb #bed72f83
 @dataclass
 class Source:
     "One image to preprocess"
-    uri: str    # local path or s3:// URI
+    uri: str    # local path (absolute, its folder resolved) or s3:// URI
     rel: str    # path relative to the source root
     stamp: str  # identifies the content: 'size:mtime_ns' locally, the ETag on S3
 
@@ -61,40 +113,90 @@ def out_rel(rel: str) -> str:
     "Relative output path of a source: same folders, `.jpg` extension"
     return str(Path(rel).with_suffix('.jpg'))
 
-def list_sources(src, exclude=None) -> list[Source]:
-    "Images under a local folder or an s3:// prefix (optionally excluding a folder, e.g. the output inside it)"
+class Sources(list):
+    "The `Source`s found, a list; `skipped` holds what was left out (`source`, `reason`): special files, camtrap outputs"
+    def __init__(self, items=(), skipped=()): super().__init__(items); self.skipped = list(skipped)
+
+# %% ../nbs/01_preprocess.ipynb #512ae927
+def _walk_local(root: Path, ex, add, skip):
+    "Every image file below `root`, except under `ex` and inside camtrap output folders"
+    for dp, dns, fns in os.walk(root):
+        if ex and Path(dp).resolve() == ex: dns[:] = []; continue
+        if dp != str(root) and 'manifest.csv' in fns and is_camtrap_output(dp):
+            skip(dp, 'a camtrap output folder (it has a camtrap manifest.csv): not read as source images'); dns[:] = []; continue
+        dns[:] = sorted(d for d in dns if not d.startswith('.'))
+        for fn in sorted(fns):
+            if Path(fn).suffix.lower() in IMAGE_EXTS and not fn.startswith('.'): add(Path(dp)/fn)
+
+def _listed_local(root: Path, ex, files, add, skip):
+    "The images named in `files` (absolute, or relative to `root`), each checked to lie inside `root`"
+    for f in ([files] if isinstance(files, (str, Path)) else files):
+        p = root/f  # (an absolute `f` stays as it is)
+        folder = p.parent.resolve()  # resolved like safe_join, but the file itself may be a symlink to an image
+        if not folder.is_relative_to(root): raise DataError(f'files: {str(f)!r} is not inside {root}; every listed image must lie below src')
+        p = folder/p.name
+        if p.suffix.lower() not in IMAGE_EXTS: skip(str(p), f'not an image file name (extensions: {" ".join(IMAGE_EXTS)})')
+        elif ex and folder.is_relative_to(ex): skip(str(p), 'inside the destination folder')
+        else: add(p)
+
+# %% ../nbs/01_preprocess.ipynb #a6a4f469
+def _list_s3_sources(src, exclude, add, skip):
+    "Image objects under an S3 prefix, except under `exclude` and below a camtrap manifest"
+    bucket, prefix = split_s3(src); prefix = prefix.rstrip('/')
+    objs = list_s3(src)
+    def head(k): return s3_client().get_object(Bucket=bucket, Key=k, Range='bytes=0-4095')['Body'].read().decode('utf-8', 'replace')
+    outs = [k[:-len('manifest.csv')] for k in (o['key'] for o in objs) if k.endswith('/manifest.csv') and '/' in k[len(prefix):].strip('/')
+            and {'source', 'stamp', 'output', 'size', 'status'} <= set(head(k).split('\n')[0].strip().split(','))]
+    for o in outs: skip(f's3://{bucket}/{o}', 'a camtrap output prefix (it has a camtrap manifest.csv): not read as source images')
+    ex = str(exclude).rstrip('/') + '/' if exclude and is_s3(exclude) else None
+    for o in objs:
+        uri = f's3://{bucket}/{o["key"]}'
+        if (Path(o['key']).suffix.lower() not in IMAGE_EXTS or any(o['key'].startswith(p) for p in outs)
+            or (ex and uri.startswith(ex))): continue
+        add(Source(uri, o['key'][len(prefix):].lstrip('/'), o['etag']))
+
+# %% ../nbs/01_preprocess.ipynb #596f1259
+def list_sources(src, # local folder or s3:// prefix
+                 exclude=None, # a folder or prefix to leave out (the output, when it lies inside `src`)
+                 files=None # only these images (local paths, absolute or relative to `src`); None: all below `src`
+                ) -> Sources:
+    "Images under a local folder or an s3:// prefix; what was left out, and why, is in `.skipped`"
+    res, skipped = [], []
+    def skip(p, why): skipped.append(dict(source=str(p), reason=why))
     if is_s3(src):
-        bucket, prefix = split_s3(src); prefix = prefix.rstrip('/')
-        objs = [o for o in list_s3(src) if Path(o['key']).suffix.lower() in IMAGE_EXTS]
-        res = [Source(f's3://{bucket}/{o["key"]}', o['key'][len(prefix):].lstrip('/'), o['etag']) for o in objs]
-        if exclude and is_s3(exclude): res = [s for s in res if not s.uri.startswith(str(exclude).rstrip('/') + '/')]
+        if files is not None: raise DataError(f'files= lists local images; {src} is on S3')
+        _list_s3_sources(src, exclude, res.append, skip)
     else:
-        root = Path(src)
-        if not root.is_dir(): raise DataError(f'{root} is not a folder (expected a folder of images or an s3:// prefix)')
+        root = Path(src).resolve()
+        if not root.is_dir(): raise DataError(f'{src} is not a folder (expected a folder of images or an s3:// prefix)')
+        def add(p):
+            st, why = _regular_stat(p)
+            if why: skip(p, why)
+            else: res.append(Source(str(p), str(p.relative_to(root)), f'{st.st_size}:{st.st_mtime_ns}'))
         ex = Path(exclude).resolve() if exclude and not is_s3(exclude) else None
-        res = []
-        for dp, dns, fns in os.walk(root):
-            if ex and Path(dp).resolve() == ex: dns[:] = []; continue
-            dns[:] = sorted(d for d in dns if not d.startswith('.'))
-            for fn in sorted(fns):
-                if Path(fn).suffix.lower() not in IMAGE_EXTS or fn.startswith('.'): continue
-                p = Path(dp)/fn; st = p.stat()
-                res.append(Source(str(p), str(p.relative_to(root)), f'{st.st_size}:{st.st_mtime_ns}'))
-    seen = {}
+        if files is None: _walk_local(root, ex, add, skip)
+        else: _listed_local(root, ex, files, add, skip)
+    seen, uniq = {}, {}
     for s in res:
         o = out_rel(s.rel)
-        if o in seen: raise DataError(f'{seen[o]} and {s.rel} would both be written to {o}; rename one of them')
-        seen[o] = s.rel
-    return res
+        if o in seen and seen[o] != s.rel: raise DataError(f'{seen[o]} and {s.rel} would both be written to {o}; rename one of them')
+        seen[o] = s.rel; uniq[s.uri] = s
+    return Sources(uniq.values(), skipped)
 
 # %% ../nbs/01_preprocess.ipynb #cd84cf81
-MANIFEST_COLS = ['source', 'stamp', 'output', 'size', 'status', 'width', 'height', 'bytes', 'reason']
+MANIFEST_COLS = ['source', 'stamp', 'output', 'size', 'quality', 'status', 'width', 'height', 'bytes', 'reason']
+
+def _source_key(k: str) -> str:
+    "A local source named as `list_sources` names it (absolute, folders resolved); S3 URIs as they are"
+    if is_s3(k) or os.path.isabs(k): return k
+    p = Path(k).absolute(); return str(p.parent.resolve()/p.name)
 
 def read_manifest(path) -> dict:
-    "Manifest rows keyed by source"
+    "Manifest rows keyed by source (relative local sources of older manifests made absolute)"
     path = Path(path)
     if not path.exists(): return {}
-    with open(path, newline='') as f: return {r['source']: r for r in csv.DictReader(f)}
+    with open(path, newline='') as f: rows = list(csv.DictReader(f))
+    return {r['source']: r for r in ({**r, 'source': _source_key(r['source'])} for r in rows)}
 
 def write_manifest(path, rows: dict):
     "Atomically write manifest rows (sorted by source)"
@@ -115,12 +217,10 @@ def default_manifest(dst) -> Path:
 class StorageError(RuntimeError):
     "The source or destination storage failed (not the image); rerun to resume once it is back"
 
-_IMAGE_ERRORS = (OSError, ValueError, SyntaxError, Image.DecompressionBombError, EOFError)
-
 def _read(uri):
     if is_s3(uri):
         b, k = split_s3(uri); return s3_client().get_object(Bucket=b, Key=k)['Body'].read()
-    return Path(uri).read_bytes()
+    return _read_local(uri)
 
 def _write(uri, data):
     if is_s3(uri):
@@ -134,36 +234,89 @@ def _storage_error(e) -> bool:
     if isinstance(e, ClientError): return e.response.get('Error', {}).get('Code') not in ('NoSuchKey', '404', 'InvalidObjectState')
     return isinstance(e, BotoCoreError)
 
+# %% ../nbs/01_preprocess.ipynb #f034e386
+def _convert(data, size, quality) -> tuple[bytes, int, int, str]:
+    "`resize_image`, retried without EXIF when it fails; returns its result and a note, or raises `DataError` with the reason"
+    try: return *resize_image(data, size, quality), ''
+    except Image.UnidentifiedImageError: raise DataError('not an image Pillow can read') from None
+    except DataError: raise
+    except Exception as e: first = f'{type(e).__name__}: {e}'
+    try: return *resize_image(data, size, quality, exif=False), f'EXIF ignored ({first})'
+    except Exception as e: raise DataError(f'broken image: {first}' + (f'; without EXIF: {type(e).__name__}: {e}' if str(e) not in first else '')) from None
+
+# %% ../nbs/01_preprocess.ipynb #43b8e330
 def _process(job):
     "Worker: preprocess one source; returns a manifest row (status ok / quarantined / storage-error)"
     s, dst_uri, size, quality = job
-    row = dict(source=s.uri, stamp=s.stamp, output=dst_uri, size=size, width='', height='', bytes='', reason='')
-    try:
-        data = _read(s.uri)
+    row = dict(source=s.uri, stamp=s.stamp, output=dst_uri, size=size, quality=quality, width='', height='', bytes='', reason='')
+    try: data = _read(s.uri)
     except Exception as e:
         if _storage_error(e): return {**row, 'status': 'storage-error', 'reason': f'{type(e).__name__}: {e}'}
         return {**row, 'status': 'quarantined', 'reason': f'unreadable: {type(e).__name__}: {e}'}
     if not data: return {**row, 'status': 'quarantined', 'reason': 'empty file (0 bytes)'}
-    try: out, w, h = resize_image(data, size, quality)
-    except Image.UnidentifiedImageError: return {**row, 'status': 'quarantined', 'reason': 'not an image Pillow can read'}
-    except _IMAGE_ERRORS as e: return {**row, 'status': 'quarantined', 'reason': f'broken image: {type(e).__name__}: {e}'}
+    try: out, w, h, note = _convert(data, size, quality)
+    except DataError as e: return {**row, 'status': 'quarantined', 'reason': str(e)}
     try: _write(dst_uri, out)
     except Exception as e:
         if _storage_error(e): return {**row, 'status': 'storage-error', 'reason': f'{type(e).__name__}: {e}'}
         raise
-    return {**row, 'status': 'ok', 'width': w, 'height': h, 'bytes': len(out)}
+    return {**row, 'status': 'ok', 'width': w, 'height': h, 'bytes': len(out), 'reason': note}
+
+# %% ../nbs/01_preprocess.ipynb #176a19b2
+def _watch_parent(parent: int):
+    while os.getppid() == parent: time.sleep(0.5)
+    os._exit(1)
+
+def _die_with_parent(parent: int):
+    "Pool initializer: the worker dies with the process that started it, even on `kill -9`"
+    signal.signal(signal.SIGINT, signal.SIG_IGN); signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try: ok = ctypes.CDLL(None).prctl(1, signal.SIGKILL) == 0  # 1 = PR_SET_PDEATHSIG (Linux)
+    except (OSError, AttributeError): ok = False
+    if not ok: threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent: os._exit(1)  # the parent died before the line above
+
+# %% ../nbs/01_preprocess.ipynb #7563f6b5
+_TMP_NAME = re.compile(r'^\..+\.(\d+)\.tmp$')  # the temporary files of camtrap.data._atomic_write
+
+def _pid_running(pid: int) -> bool:
+    try: os.kill(pid, 0)
+    except ProcessLookupError: return False
+    except PermissionError: return True
+    try: return Path(f'/proc/{pid}/stat').read_text().rsplit(')', 1)[1].split()[0] != 'Z'  # a zombie writes nothing
+    except (OSError, IndexError): return True
+
+def _clean_temp_files(folder) -> list[Path]:
+    "Remove the temporary files in `folder` whose writing process is gone (a killed run's); returns them"
+    gone = []
+    for dp, dns, fns in os.walk(folder):
+        for fn in fns:
+            if (m := _TMP_NAME.match(fn)) and not _pid_running(int(m[1])):
+                (Path(dp)/fn).unlink(missing_ok=True); gone.append(Path(dp)/fn)
+    return gone
+
+# %% ../nbs/01_preprocess.ipynb #4463be2d
+@contextlib.contextmanager
+def _sigterm_unwinds():
+    "While a batch runs (in the main thread), SIGTERM raises `SystemExit(143)`, so it unwinds like Ctrl-C"
+    if threading.current_thread() is not threading.main_thread(): yield; return
+    old = signal.signal(signal.SIGTERM, lambda sig, frame: sys.exit(128 + sig))
+    try: yield
+    finally: signal.signal(signal.SIGTERM, signal.SIG_DFL if old is None else old)
 
 # %% ../nbs/01_preprocess.ipynb #b3f11b4f
 @dataclass
 class PreprocessResult:
     "What a `preprocess` run did"
     total: int; done: int; skipped: int; quarantined: list; manifest: Path; seconds: float
+    skipped_files: list = field(default_factory=list)  # files and folders left out by `list_sources`, with the reason
     def __repr__(self):
-        q = len(self.quarantined)
-        s = (f'{self.total} images: {self.done} preprocessed, {self.skipped} already done, {q} quarantined in all '
-             f'in {self.seconds:.1f} s; manifest: {self.manifest}')
+        q, k = len(self.quarantined), len(self.skipped_files)
+        s = (f'{self.total} images: {self.done} preprocessed, {self.skipped} already done, {q} quarantined in all'
+             + (f', {k} file(s) skipped' if k else '') + f' in {self.seconds:.1f} s; manifest: {self.manifest}')
         for r in self.quarantined[:10]: s += f"\n  quarantined {r['source']}: {r['reason']}"
         if q > 10: s += f'\n  ... and {q - 10} more (status=quarantined in the manifest)'
+        for r in self.skipped_files[:10]: s += f"\n  skipped {r['source']}: {r['reason']}"
+        if k > 10: s += f'\n  ... and {k - 10} more skipped'
         return s
 
 # %% ../nbs/01_preprocess.ipynb #463bbbf2
@@ -174,25 +327,59 @@ def _existing_outputs(dst, rows):
         return {f's3://{bucket}/{o["key"]}' for o in list_s3(dst)}
     return {r['output'] for r in rows if os.path.exists(r['output'])}
 
-def _is_done(row, s, size, existing):
+def _is_done(row, s, size, quality, existing):
+    "Is `row` the output of `s` at these options? (rows of older manifests have no quality: they were made at 90)"
     return (row is not None and row['stamp'] == s.stamp and str(row['size']) == str(size)
+            and str(row.get('quality') or 90) == str(quality)
             and (row['status'] == 'quarantined' or (row['status'] == 'ok' and row['output'] in existing)))
+
+# %% ../nbs/01_preprocess.ipynb #8f36d30b
+def _out_uri(dst, s: Source) -> str:
+    "Where the output of `s` goes under `dst`; a relative path that would leave `dst` is a `DataError`"
+    what = f'{s.uri}: its path below the source,'
+    if not is_s3(dst): return str(safe_join(dst, out_rel(s.rel), what))
+    if not s.rel.strip('/') or s.rel.startswith('/') or '..' in s.rel.split('/'): raise DataError(
+        f'{what} {s.rel!r} would land outside {dst}; refusing it. Rename the object (keys must stay below their prefix)')
+    return _join(dst, out_rel(s.rel))
+
+# %% ../nbs/01_preprocess.ipynb #90d431d3
+def _run(jobs, rows, manifest, workers, chunk, progress, on_item):
+    "Process `jobs` into `rows`, saving the manifest as it goes; returns (images done, the storage-error row or None)"
+    nw = max(1, min(workers or os.cpu_count() or 1, len(jobs) or 1))
+    pool = mp.get_context('fork').Pool(nw, _die_with_parent, (os.getpid(),)) if nw > 1 else None
+    results = pool.imap_unordered(_process, jobs, chunksize=chunk) if pool else map(_process, jobs)
+    if progress and jobs:
+        from fastprogress.fastprogress import progress_bar
+        results = progress_bar(results, total=len(jobs))
+    done, last_save = 0, time.time()
+    try:
+        for r in results:
+            if r['status'] == 'storage-error': return done, r
+            rows[r['source']] = r; done += r['status'] == 'ok'
+            if on_item: on_item(r)
+            if time.time() - last_save > 2: write_manifest(manifest, rows); last_save = time.time()
+        return done, None
+    finally:
+        if pool: pool.terminate(); pool.join()  # synchronous: when this returns, no worker is left
+        write_manifest(manifest, rows)
 
 # %% ../nbs/01_preprocess.ipynb #c0f3c9f0
 def preprocess(src, # folder or s3:// prefix of raw images
                dst, # folder or s3:// prefix for the resized cache
-               size:int=256, # short side of the outputs, in pixels
+               size:int=256, # short side of the outputs, in pixels (16 to 10000)
                workers:int|None=None, # worker processes (default: all cores; 1 = in this process)
-               quality:int=90, # JPEG quality
+               quality:int=90, # JPEG quality (1 to 100)
                manifest=None, # manifest path (default: DST/manifest.csv, or the cache for S3)
                progress:bool=True, # show a progress bar
                on_item=None, # called with each finished manifest row (for monitoring and tests)
+               files=None, # only these images (local paths, absolute or relative to `src`); None: every image below `src`
               ) -> PreprocessResult:
     "Resize every image under `src` into `dst`, resumably; bad images are quarantined in the manifest"
     t0 = time.time()
+    size, quality = _check_option('size', size, *SIZES), _check_option('quality', quality, *QUALITIES)
     manifest = Path(manifest or default_manifest(dst))
     try:
-        sources = list_sources(src, exclude=dst)
+        sources = list_sources(src, exclude=dst, files=files)
         if is_s3(dst) and not manifest.exists():
             b, k = split_s3(_join(dst, 'manifest.csv'))
             try: _atomic_write(manifest, s3_client().get_object(Bucket=b, Key=k)['Body'].read())
@@ -203,26 +390,16 @@ def preprocess(src, # folder or s3:// prefix of raw images
     except Exception as e:
         if _storage_error(e): raise StorageError(f'cannot reach the storage of {src} / {dst}: {e}') from e
         raise
-    todo = [s for s in sources if not _is_done(rows.get(s.uri), s, size, existing)]
-    jobs = [(s, _join(dst, out_rel(s.rel)), size, quality) for s in todo]
-    nw = max(1, min(workers or os.cpu_count() or 1, len(jobs) or 1))
-    pool = mp.get_context('fork').Pool(nw) if nw > 1 else None
+    todo = [s for s in sources if not _is_done(rows.get(s.uri), s, size, quality, existing)]
+    jobs = [(s, _out_uri(dst, s), size, quality) for s in todo]  # every output path checked before anything is written
+    scratch = manifest.parent if is_s3(dst) else dst  # where temporary files of a killed run may lie
+    if Path(scratch).exists(): _clean_temp_files(scratch)
     # S3 jobs one at a time, so that a storage failure is seen at once, not after a whole chunk has timed out
     chunk = 1 if is_s3(src) or is_s3(dst) else 16
-    results = pool.imap_unordered(_process, jobs, chunksize=chunk) if pool else map(_process, jobs)
-    if progress and jobs:
-        from fastprogress.fastprogress import progress_bar
-        results = progress_bar(results, total=len(jobs))
-    done, failure, last_save = 0, None, time.time()
     try:
-        for r in results:
-            if r['status'] == 'storage-error': failure = r; break
-            rows[r['source']] = r; done += r['status'] == 'ok'
-            if on_item: on_item(r)
-            if time.time() - last_save > 2: write_manifest(manifest, rows); last_save = time.time()
-    finally:
-        if pool: pool.terminate(); pool.join()
-        write_manifest(manifest, rows)
+        with _sigterm_unwinds(): done, failure = _run(jobs, rows, manifest, workers, chunk, progress, on_item)
+    except BaseException:
+        _clean_temp_files(scratch); raise  # what the stopped workers were writing
     if failure: raise StorageError(
         f"storage failed while processing {failure['source']}: {failure['reason']}. "
         f'{done} image(s) finished in this run are recorded in {manifest}; rerun the same command to resume.')
@@ -231,15 +408,15 @@ def preprocess(src, # folder or s3:// prefix of raw images
         s3_client().put_object(Bucket=b, Key=k, Body=manifest.read_bytes(), ContentType='text/csv')
     cur = {s.uri for s in sources}
     quar = [r for u, r in rows.items() if u in cur and r['status'] == 'quarantined']
-    return PreprocessResult(len(sources), done, len(sources) - len(todo), quar, manifest, time.time() - t0)
+    return PreprocessResult(len(sources), done, len(sources) - len(todo), quar, manifest, time.time() - t0, sources.skipped)
 
 # %% ../nbs/01_preprocess.ipynb #a5e0b013
 @call_parse
 def preprocess_cli(src:str, # folder or s3:// prefix of raw images
                    dst:str, # folder or s3:// prefix for the resized cache
-                   size:int=256, # short side of the outputs, in pixels
+                   size:int=256, # short side of the outputs, in pixels (16 to 10000)
                    workers:int=None, # worker processes (default: all cores)
-                   quality:int=90, # JPEG quality of the outputs
+                   quality:int=90, # JPEG quality of the outputs (1 to 100)
                    manifest:str=None, # manifest path (default: DST/manifest.csv; for S3, a local cache copy)
                    no_progress:bool=False # do not show a progress bar
                   ):
@@ -248,6 +425,7 @@ def preprocess_cli(src:str, # folder or s3:// prefix of raw images
     except StorageError as e: print(f'camtrap preprocess: storage error: {e}', file=sys.stderr); sys.exit(2)
     except DataError as e: print(f'camtrap preprocess: {e}', file=sys.stderr); sys.exit(2)
     print(('\n' if not no_progress else '') + repr(res))  # (the bar leaves no line break)
+    if res.skipped_files: print(f'camtrap preprocess: {len(res.skipped_files)} file(s) skipped (not regular files, or camtrap outputs)', file=sys.stderr)
     if res.quarantined:
         print(f'camtrap preprocess: {len(res.quarantined)} image(s) failed and were quarantined (see {res.manifest})', file=sys.stderr)
         sys.exit(1)
