@@ -10,9 +10,9 @@ from pathlib import Path
 # %% auto #0
 __all__ = ['IMAGE_EXTS', 'MISSING_LABELS', 'IMAGENET_STATS', 'AUG_PRESETS', 'DataError', 'repo_root', 'sample_data',
            'shared_data', 'is_s3', 'split_s3', 's3_client', 'list_s3', 'cache_dir', 'safe_join', 'download_s3',
-           'MotoServer', 'moto_server', 'one_hot_to_label', 'read_conservision', 'is_camtrap_output', 'image_files',
-           'read_folders', 'read_csv_items', 'load_items', 'check_fraction', 'split_grouped', 'split_random',
-           'split_three', 'kfold', 'fold_split', 'subsample', 'aug_tfms', 'item_dls']
+           'MotoServer', 'moto_server', 'one_hot_to_label', 'read_conservision', 'is_camtrap_output',
+           'not_regular_reason', 'image_files', 'read_folders', 'read_csv_items', 'load_items', 'check_fraction',
+           'split_grouped', 'split_random', 'split_three', 'kfold', 'fold_split', 'subsample', 'aug_tfms', 'item_dls']
 
 # %% ../nbs/00_data.ipynb #9b3f30c9
 class _OnFirstUse:
@@ -310,13 +310,16 @@ def read_conservision(root, # folder holding the Conser-vision CSVs, or an s3://
 
 # %% ../nbs/00_data.ipynb #37a822fd
 def is_camtrap_output(folder) -> bool:
-    "Does `folder` hold a camtrap preprocessing cache (a `manifest.csv` with camtrap's header)?"
+    "Does `folder` hold camtrap's preprocessing `manifest.csv` (a cache, not raw images)? Opens nothing but a regular file"
     f = Path(folder)/'manifest.csv'
+    if not_regular_reason(f) is not None: return False
     try:
-        with open(f) as fh: return fh.readline().startswith('source,stamp,output')
+        fd = os.open(f, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO swapped in after the check cannot block
+        with open(fd, 'rb') as fh: head = fh.read(4096).decode('utf-8', 'replace').splitlines()[:1]
     except OSError: return False
+    return bool(head) and {'source', 'stamp', 'output', 'size', 'status'} <= set(head[0].split(','))
 
-def _not_regular(p) -> str|None:
+def not_regular_reason(p) -> str|None:
     "Why `p` is not a regular file (None if it is one)"
     import stat
     try: st = os.stat(p)  # follows links
@@ -334,7 +337,7 @@ def image_files(root, # folder to list
         for fn in sorted(fns):
             if fn.startswith('.') or Path(fn).suffix.lower() not in IMAGE_EXTS: continue
             p = Path(dp)/fn
-            why = _not_regular(p)
+            why = not_regular_reason(p)
             if why is None: res.append(p)
             elif skipped is not None: skipped.append((str(p), why))
     return res
@@ -389,7 +392,7 @@ def read_csv_items(csv, # CSV file, local or s3://
         if len(unk): raise DataError(f'{csv}: unknown class(es) {sorted(set(out.label[unk]))} on lines {_rows(unk)}; '
                                      f'known classes are {list(classes)}')
     out['group'] = df[group_col].fillna(out.path) if group_col else out.path
-    out = pd.concat([out, df.drop(columns=[c for c in (label_col, group_col) if c])], axis=1)
+    out = pd.concat([out, df.drop(columns=[c for c in df.columns if c in (label_col, group_col, *out.columns)])], axis=1)
     if check_files: _check_files(out, str(csv))
     return out
 

@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from PIL import Image, ImageOps
 from fastcore.script import call_parse
-from .data import IMAGE_EXTS, DataError, is_s3, split_s3, s3_client, list_s3, cache_dir, safe_join, _atomic_write
+from .data import IMAGE_EXTS, DataError, is_s3, split_s3, s3_client, list_s3, cache_dir, safe_join, is_camtrap_output, _atomic_write
 
 # %% auto #0
-__all__ = ['SIZES', 'QUALITIES', 'MAX_PIXELS', 'MANIFEST_COLS', 'to_rgb', 'resize_image', 'NotRegularFile', 'is_camtrap_output',
-           'Source', 'out_rel', 'Sources', 'list_sources', 'read_manifest', 'write_manifest', 'default_manifest',
-           'StorageError', 'PreprocessResult', 'preprocess', 'preprocess_cli']
+__all__ = ['SIZES', 'QUALITIES', 'MAX_PIXELS', 'MANIFEST_COLS', 'to_rgb', 'resize_image', 'NotRegularFile', 'Source', 'out_rel',
+           'Sources', 'list_sources', 'read_manifest', 'write_manifest', 'default_manifest', 'StorageError',
+           'PreprocessResult', 'preprocess', 'preprocess_cli']
 
 # %% ../nbs/01_preprocess.ipynb #52f16b82
 SIZES, QUALITIES = (16, 10000), (1, 100)  # allowed ranges of `size` and `quality`
@@ -92,14 +92,6 @@ def _read_local(path) -> bytes:
     with open(fd, 'rb') as f:
         if not stat.S_ISREG(os.fstat(fd).st_mode): raise NotRegularFile('not a regular file any more')  # ...nor the read
         return f.read()
-
-# %% ../nbs/01_preprocess.ipynb #65ef95bd
-def is_camtrap_output(folder) -> bool:
-    "Does `folder` hold a camtrap manifest (so it is the output of a preprocess run, not raw images)?"
-    f = Path(folder)/'manifest.csv'
-    try: head = _read_local(f)[:4096].decode('utf-8', 'replace').splitlines()[:1]
-    except OSError: return False
-    return bool(head) and {'source', 'stamp', 'output', 'size', 'status'} <= set(head[0].split(','))
 
 # %% ../nbs/01_preprocess.ipynb #bed72f83
 @dataclass
@@ -377,6 +369,8 @@ def preprocess(src, # folder or s3:// prefix of raw images
     "Resize every image under `src` into `dst`, resumably; bad images are quarantined in the manifest"
     t0 = time.time()
     size, quality = _check_option('size', size, *SIZES), _check_option('quality', quality, *QUALITIES)
+    same = (str(src).rstrip('/') == str(dst).rstrip('/')) if is_s3(src) or is_s3(dst) else Path(src).resolve() == Path(dst).resolve()
+    if same: raise DataError(f'DST {dst} is SRC: the resized images would replace the originals; choose another folder (e.g. {str(dst).rstrip("/")}-resized)')
     manifest = Path(manifest or default_manifest(dst))
     try:
         sources = list_sources(src, exclude=dst, files=files)
