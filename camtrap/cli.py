@@ -8,6 +8,7 @@ __all__ = ['COMMANDS', 'TORCH_COMMANDS', 'main']
 # %% ../nbs/09_cli.ipynb #c653e4d3
 import os, re, sys, importlib
 from fastcore.script import anno_parser
+from .data import DataError
 
 COMMANDS = {  # name: (module, function, what it does)
     'preprocess': ('camtrap.preprocess', 'preprocess_cli', 'resize raw images into a training cache (resumable, quarantines bad files)'),
@@ -28,6 +29,7 @@ def main(argv=None):
     argv = sys.argv[1:] if argv is None else list(argv)
     if not argv or argv[0] in ('-h', '--help', 'help'): print(_usage()); return
     cmd, rest = argv[0], argv[1:]
+    debug = '--debug' in rest; rest = [a for a in rest if a != '--debug']  # a traceback only when asked for
     if cmd not in COMMANDS:
         print(f'camtrap: unknown command {cmd!r}\n\n{_usage()}', file=sys.stderr); sys.exit(2)
     if cmd in TORCH_COMMANDS and not any(a in ('-h', '--help') for a in rest):
@@ -41,4 +43,10 @@ def main(argv=None):
     p = anno_parser(func, prog=f'camtrap {cmd}')
     args = vars(p.parse_args(rest))
     for k in ('pdb', 'xtra'): args.pop(k, None)  # fastcore's generic options, not ours
-    return func(**args)
+    try: return func(**args)
+    except DataError as e:  # bad input or options: the message says what and where; a traceback would only hide it
+        if debug: raise
+        print(f'camtrap {cmd}: {e}', file=sys.stderr); sys.exit(2)
+    except KeyboardInterrupt:
+        if debug: raise
+        print(f'camtrap {cmd}: interrupted; what finished is kept (rerun to resume)', file=sys.stderr); sys.exit(130)

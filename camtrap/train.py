@@ -5,31 +5,33 @@
 # %% ../nbs/03_train.ipynb #7aa3844d
 from __future__ import annotations
 import io, os, json, math, time, hashlib, warnings, contextlib
-from dataclasses import dataclass, asdict, replace
+from dataclasses import dataclass, asdict, replace, fields
+from typing import Literal, get_type_hints, get_args, get_origin
 from pathlib import Path
 import numpy as np, pandas as pd, torch, torch.nn.functional as F
 from fastai.vision.all import (Learner, Callback, CSVLogger, MixUp, CutMix, CrossEntropyLossFlat, LabelSmoothingCrossEntropyFlat,
                                accuracy, AvgMetric, EarlyStoppingCallback, valley, BnFreeze)
 from fastcore.script import call_parse
+from fastcore.foundation import L
 from .data import (load_items, split_grouped, split_random, item_dls, sample_data, DataError, is_s3, download_s3,
-                          IMAGE_EXTS, cache_dir, _atomic_write)
-from .preprocess import preprocess, out_rel
+                          IMAGE_EXTS, cache_dir, _atomic_write, image_files, read_csv_items, not_regular_reason)
+from .preprocess import preprocess, out_rel, MAX_PIXELS
 from .models import create_model, splitter, DEFAULT_BACKBONE
 
 # %% auto #0
-__all__ = ['RECIPES', 'FAST_CPU_ENV', 'LogLoss', 'CONSERVISION_CLASSES', 'Recipe', 'get_recipe', 'release_memory', 'fast_cpu_env',
-           'cache_images', 'run_items', 'log_loss', 'MetricsLine', 'Checkpoint', 'make_learner', 'find_lr',
-           'patch_fastai_cpu_distributed', 'fit_recipe', 'fit_temperature', 'plot_curves', 'score', 'report',
-           'evaluate', 'export_model', 'load_model', 'predict', 'train', 'summary', 'train_cli', 'predict_cli',
-           'evaluate_cli', 'demo_cli']
+__all__ = ['RECIPES', 'FAST_CPU_ENV', 'LogLoss', 'CONSERVISION_CLASSES', 'Recipe', 'check_recipe', 'get_recipe', 'release_memory',
+           'fast_cpu_env', 'cache_images', 'run_items', 'log_loss', 'MetricsLine', 'Checkpoint', 'load_checkpoint',
+           'make_learner', 'find_lr', 'patch_fastai_cpu_distributed', 'fit_recipe', 'fit_temperature', 'plot_curves',
+           'score', 'report', 'evaluate', 'export_model', 'load_model', 'check_output', 'predict', 'existing_run',
+           'check_run_folder', 'train', 'summary', 'train_cli', 'predict_cli', 'evaluate_cli', 'demo_cli']
 
 # %% ../nbs/03_train.ipynb #40f157e2
 @dataclass
 class Recipe:
     "How to train: every choice that changes the result"
     name: str = 'custom'
-    split: str = 'grouped'        # 'grouped' (by site/sequence) or 'random' (stratified)
-    valid_pct: float = 0.2
+    split: Literal['grouped', 'random'] = 'grouped'  # 'grouped' (by site/sequence) or 'random' (stratified)
+    valid_pct: float = 0.2        # share of the groups held out for validation, strictly between 0 and 1
     size: int = 224               # image size fed to the model
     bs: int = 64
     epochs: int = 8               # epochs of the main phase
@@ -37,21 +39,50 @@ class Recipe:
     train_bn: bool = True         # frozen phase: keep training the backbone's BatchNorm (fastai's way); False: freeze it too
     lr: float|None = 2e-3         # None: use lr_find's suggestion
     wd: float = 0.01
-    schedule: str = 'one_cycle'   # 'one_cycle' or 'constant'
-    aug: str = 'camtrap'          # augmentation preset of camtrap.data
+    schedule: Literal['one_cycle', 'constant'] = 'one_cycle'
+    aug: Literal['none', 'camtrap'] = 'camtrap'  # augmentation preset of camtrap.data
     mixup: float = 0.             # MixUp alpha (0: off)
     cutmix: float = 0.            # CutMix alpha (0: off)
     label_smoothing: float = 0.1
-    head: str = 'fastai'
+    head: Literal['linear', 'fastai', 'mlp'] = 'fastai'
     drop_path: float|None = None  # stochastic depth rate, where the backbone has it
-    monitor: str = 'valid_loss'   # metric that picks the best epoch: 'valid_loss' or 'accuracy'
-    keep: str = 'last'            # model to keep at the end: 'last' epoch (one-cycle ends there) or 'best' by `monitor`
+    monitor: Literal['valid_loss', 'accuracy'] = 'valid_loss'  # metric that picks the best epoch
+    keep: Literal['last', 'best'] = 'last'  # model to keep at the end: 'last' epoch (one-cycle ends there) or 'best' by `monitor`
     patience: int|None = None     # early stopping patience in epochs (None: off)
     weighted_loss: bool = False   # weight the loss by inverse class frequency
     balanced_sampling: bool = False  # draw training batches with equal class probability
     calibrate: bool = True        # fit a temperature on the validation set
     refit: bool = False           # after validating, train again on train+valid (same schedule, same temperature)
+    def __post_init__(self): check_recipe(self)
 
+# %% ../nbs/03_train.ipynb #04714537
+_RANGES = {  # field: (low, high, low_open); None high = no upper bound
+    'valid_pct': (0, 1, True), 'size': (16, 4096, False), 'bs': (1, 65536, False), 'epochs': (0, None, False),
+    'freeze_epochs': (0, None, False), 'lr': (0, 10, True), 'wd': (0, None, False), 'mixup': (0, None, False),
+    'cutmix': (0, None, False), 'label_smoothing': (0, 1, False), 'drop_path': (0, 1, False), 'patience': (1, None, False)}
+
+def check_recipe(r) -> None:
+    "Raise a `DataError` naming every field of the recipe `r` with a value it does not allow, and what is allowed"
+    hints, errs = get_type_hints(type(r)), []
+    for f in fields(r):
+        v, t = getattr(r, f.name), hints[f.name]
+        opts = [a for a in get_args(t) if a is not type(None)]
+        if get_origin(t) is Literal:
+            if v not in opts: errs.append(f'{f.name}={v!r} (allowed: {", ".join(map(repr, opts))})')
+            continue
+        if v is None and type(None) in get_args(t): continue
+        kind = t if t in (bool, int, float, str) else opts[0] if opts else str
+        ok = isinstance(v, bool) if kind is bool else (isinstance(v, int) and not isinstance(v, bool)) if kind is int \
+             else (isinstance(v, (int, float)) and not isinstance(v, bool)) if kind is float else isinstance(v, kind)
+        if not ok: errs.append(f'{f.name}={v!r} (must be {kind.__name__})'); continue
+        if f.name in _RANGES:
+            lo, hi, lo_open = _RANGES[f.name]
+            if (v <= lo if lo_open else v < lo) or (hi is not None and v >= hi if f.name in ('valid_pct', 'label_smoothing', 'drop_path') else hi is not None and v > hi):
+                errs.append(f'{f.name}={v!r} (must be {">" if lo_open else ">="} {lo}' + (f' and < {hi}' if hi is not None else '') + ')')
+    if not errs and not (r.epochs or r.freeze_epochs): errs.append('epochs=0 and freeze_epochs=0 (train for at least one epoch)')
+    if errs: raise DataError('Invalid recipe option(s): ' + '; '.join(errs))
+
+# %% ../nbs/03_train.ipynb #ca49cead
 RECIPES = {
     'seed': Recipe('seed', split='random', valid_pct=0.25, size=224, bs=64, epochs=5, freeze_epochs=0, lr=1e-3, wd=0.01,
                    schedule='constant', aug='none', label_smoothing=0., head='linear', monitor='accuracy', keep='best',
@@ -61,10 +92,10 @@ RECIPES = {
 
 def get_recipe(name:str, **overrides) -> Recipe:
     "A named recipe with some fields replaced (None values are ignored)"
-    if name not in RECIPES: raise ValueError(f'Unknown recipe {name!r}; choose one of {list(RECIPES)}')
+    if name not in RECIPES: raise DataError(f'Unknown recipe {name!r}; choose one of {list(RECIPES)}')
     r = RECIPES[name]
     bad = [k for k in overrides if k not in r.__dataclass_fields__]
-    if bad: raise ValueError(f'Unknown recipe option(s) {bad}')
+    if bad: raise DataError(f'Unknown recipe option(s) {bad}; the options are {list(r.__dataclass_fields__)}')
     return replace(r, **{k: v for k, v in overrides.items() if v is not None})
 
 # %% ../nbs/03_train.ipynb #b1479b94
@@ -86,16 +117,19 @@ def fast_cpu_env() -> dict|None:
 
 # %% ../nbs/03_train.ipynb #a6e6651d
 def cache_images(df, size:int, cache=None, workers=None) -> pd.DataFrame:
-    "Preprocess the images of `df` into a cache of short side `size`, returning `df` with `path` pointing there"
-    paths = df.path.map(lambda p: str(Path(p).resolve()))
+    "Preprocess exactly the images of `df` into a cache of short side `size`, returning the rows that made it, `path` pointing there"
+    paths = df.path.map(lambda p: str(Path(p).absolute().parent.resolve()/Path(p).name))  # how the manifest names sources
     root = Path(os.path.commonpath(list(paths.map(lambda p: str(Path(p).parent)))))
     key = hashlib.sha1(str(root).encode()).hexdigest()[:12]  # one cache per source folder and size, reused by later runs
     cache = Path(cache or cache_dir()/'images'/f'{root.name}-{key}-{size}')
-    res = preprocess(root, cache, size=size, workers=workers, progress=False)
-    bad = {r['source'] for r in res.quarantined}
-    if bad: warnings.warn(f'{len(bad)} image(s) could not be read and are left out: {sorted(bad)[:5]} (see {res.manifest})')
-    keep = ~paths.isin(bad)
-    return df[keep].assign(path=[str(cache/out_rel(os.path.relpath(p, root))) for p in paths[keep]])
+    res = preprocess(root, cache, size=size, workers=workers, progress=False, files=list(paths))
+    why = {r['source']: r['reason'] for r in [*res.quarantined, *res.skipped_files]}
+    out = paths.map(lambda p: str(cache/out_rel(os.path.relpath(p, root))))
+    keep = ~paths.isin(set(why)) & out.map(os.path.exists)
+    if (~keep).any(): warnings.warn(f'{int((~keep).sum())} image(s) could not be read and are left out: '
+                                    + '; '.join(f'{p} ({why.get(p, "no output")})' for p in paths[~keep][:5]) + f' (see {res.manifest})')
+    if not keep.any(): raise DataError(f'none of the {len(df)} images could be read (see {res.manifest})')
+    return df[keep].assign(path=list(out[keep]))
 
 def run_items(df, recipe:Recipe, seed:int=42) -> pd.DataFrame:
     "Labelled rows of `df`, split the recipe's way unless a train/valid split is already there"
@@ -151,11 +185,34 @@ def _unwrap(model):
     from torch.nn.parallel import DistributedDataParallel, DataParallel
     return model.module if isinstance(model, (DistributedDataParallel, DataParallel)) else model
 
+def _plain(o):
+    "`o` with fastcore `L`s and tuples as lists and numpy scalars as numbers, so that `torch.load(weights_only=True)` can read it back"
+    if isinstance(o, dict): return {k: _plain(v) for k, v in o.items()}
+    if isinstance(o, (list, tuple, L)): return [_plain(v) for v in o]
+    return o.item() if isinstance(o, np.generic) else o  # one-cycle's numpy float learning rates
+
 def _save(learn, path, with_opt):
-    "Atomically save the model (and optimizer) state"
+    "Atomically save the model (and optimizer) state: tensors, dicts, lists and numbers only"
     state = {'model': _unwrap(learn.model).state_dict()}
-    if with_opt and learn.opt is not None: state['opt'] = learn.opt.state_dict()
+    if with_opt and learn.opt is not None: state['opt'] = _plain(learn.opt.state_dict())
     _torch_save(state, path)
+
+# %% ../nbs/03_train.ipynb #f1d04c15
+def load_checkpoint(path, # a `.pth` file written by camtrap
+                    fix:str='delete it and train again (or resume from an older copy)' # what the user should do if it is bad
+                   ):
+    "`torch.load` of `path` that unpickles nothing but tensors, dicts, lists and numbers; a `DataError` naming the file otherwise"
+    import pickle, zipfile
+    path = Path(path)
+    if not path.is_file(): raise DataError(f'{path} is missing; {fix}')
+    try: return torch.load(path, map_location='cpu', weights_only=True)
+    except pickle.UnpicklingError as e:
+        if 'Weights only load failed' in str(e): raise DataError(
+            f'{path} holds Python objects other than tensors and numbers, which camtrap never writes: it was not written by '
+            f'camtrap or has been tampered with, and it is not loaded (loading it could run code). {fix.capitalize()}') from None
+        raise DataError(f'{path} is damaged (not a readable PyTorch file: {e}); {fix}') from None
+    except (RuntimeError, EOFError, OSError, zipfile.BadZipFile, ValueError) as e:
+        raise DataError(f'{path} is damaged or truncated ({type(e).__name__}: {str(e).splitlines()[0][:200]}); {fix}') from None
 
 # %% ../nbs/03_train.ipynb #55cdb880
 def _loss(recipe, df, classes):
@@ -259,7 +316,7 @@ def fit_recipe(learn, run, resume=False, quiet=True, tag='METRICS'):
     names = [p for p, _, _ in _phases(r, lr)]
     best = state['best'] if state else None
     if state:
-        ck = torch.load(run/'last.pth', map_location='cpu', weights_only=False)
+        ck = load_checkpoint(run/'last.pth', 'delete the run folder (or pass overwrite) and train again')
         learn.model.load_state_dict(ck['model'])
     for phase, n, plr in _phases(r, lr):
         done = 0
@@ -274,14 +331,14 @@ def fit_recipe(learn, run, resume=False, quiet=True, tag='METRICS'):
                                                        patience=r.patience))
         learn.create_opt()
         if done:
-            learn.opt.load_state_dict(ck['opt'])
+            learn.opt.load_state_dict({**ck['opt'], 'hypers': L(ck['opt']['hypers'])})
         with _distrib_ctx(learn), (learn.no_bar() if quiet else contextlib.nullcontext()), \
              (learn.no_logging() if quiet else contextlib.nullcontext()):
             if r.schedule == 'one_cycle': learn.fit_one_cycle(n, plr, start_epoch=done, cbs=cbs)
             else: learn.fit(n, plr, start_epoch=done, cbs=cbs)
         best, state = cb.best, None
     if r.keep == 'best' and (run/'best.pth').exists():
-        learn.model.load_state_dict(torch.load(run/'best.pth', map_location='cpu', weights_only=True)['model'])
+        learn.model.load_state_dict(load_checkpoint(run/'best.pth')['model'])
     _sync_ranks(learn.model)
     return learn
 
@@ -397,10 +454,15 @@ def export_model(learn, run, temperature=1.0):
 def load_model(run):
     "Rebuild the network of a run from its pickle-free artifact; returns `(model, meta)`"
     run = Path(run)
-    if not (run/'model.json').exists(): raise FileNotFoundError(f'{run} has no model.json: is it a camtrap run folder?')
-    meta = json.loads((run/'model.json').read_text())
+    if not (run/'model.json').exists(): raise DataError(f'{run} has no model.json: is it a camtrap run folder?')
+    try: meta = json.loads((run/'model.json').read_text())
+    except (json.JSONDecodeError, UnicodeDecodeError) as e: raise DataError(f'{run/"model.json"} is damaged ({e}); copy the run folder again') from None
+    missing = [k for k in ('backbone', 'head', 'classes', 'size', 'mean', 'std', 'temperature') if k not in meta]
+    if missing: raise DataError(f'{run/"model.json"} lacks {missing}: it was not written by camtrap export_model')
     model = create_model(meta['backbone'], len(meta['classes']), head=meta['head'], pretrained=False)
-    model.load_state_dict(torch.load(run/'model.pth', map_location='cpu', weights_only=True))
+    sd = load_checkpoint(run/'model.pth', f're-export it from its run folder (camtrap.train.export_model) or copy {run} again')
+    try: model.load_state_dict(sd)
+    except (RuntimeError, TypeError) as e: raise DataError(f'{run/"model.pth"} does not fit the network that {run/"model.json"} describes ({str(e).splitlines()[0]}); re-export it') from None
     return model.eval(), meta
 
 # %% ../nbs/03_train.ipynb #10d5be63
@@ -414,31 +476,62 @@ class _ImageFiles(torch.utils.data.Dataset):
     def __getitem__(self, i):
         from PIL import Image, ImageOps
         try:
+            if (why := not_regular_reason(self.paths[i])): raise OSError(f'skipped: {why}')  # a FIFO would hang the loader
             with Image.open(self.paths[i]) as im:
-                im.draft('RGB', (self.size, self.size)); im = ImageOps.exif_transpose(im).convert('RGB')
+                if im.width * im.height > MAX_PIXELS: raise ValueError(f'{im.width}x{im.height} pixels is over the {MAX_PIXELS / 1e6:.0f} MP budget')
+                im.draft('RGB', (self.size, self.size))
+                try: im = ImageOps.exif_transpose(im)
+                except Exception: pass  # a malformed EXIF tag: use the pixels as stored rather than lose the image
+                im = im.convert('RGB')
                 im = im.resize((self.size, self.size), Image.Resampling.BILINEAR)
             x = torch.frombuffer(bytearray(im.tobytes()), dtype=torch.uint8).view(self.size, self.size, 3).permute(2, 0, 1)
             return (x.float() / 255 - self.mean) / self.std, i, ''
         except Exception as e: return torch.zeros(3, self.size, self.size), i, f'{type(e).__name__}: {e}'
 
-def _input_files(src):
-    "Image paths and the `filepath` names to report, from a folder, a CSV or an s3:// prefix"
+def _csv_path_col(src) -> str:
+    "The image-path column of a CSV to predict: `filepath` (camtrap, Conser-vision) or `path`"
+    try: cols = list(pd.read_csv(src, nrows=0).columns)
+    except (pd.errors.EmptyDataError, pd.errors.ParserError, UnicodeDecodeError): raise DataError(f'{src} is empty or not a CSV') from None
+    col = 'filepath' if 'filepath' in cols else 'path' if 'path' in cols else None
+    if col is None: raise DataError(f'{src}: needs a filepath column; found {cols}')
+    return col
+
+def _input_files(src) -> tuple[list, list, list]:
+    "Image paths, the names to report and the input files to protect, from a camtrap table, a folder, a CSV or an s3:// prefix"
+    if isinstance(src, pd.DataFrame): return list(src.path), list(src.get('filepath', src.path)), []
+    if str(src).lower().endswith('.csv'):
+        local = src if not is_s3(src) else None
+        col = _csv_path_col(src) if local else 'filepath'
+        df = read_csv_items(src, path_col=col, label_col=None, check_files=False)
+        return list(df.path), list(df[col]), [local] if local else []
     if is_s3(src): src = download_s3(src)
     src = Path(src)
-    if src.suffix.lower() == '.csv':
-        df = pd.read_csv(src)
-        col = 'filepath' if 'filepath' in df else 'path' if 'path' in df else None
-        if col is None: raise DataError(f'{src}: needs a filepath column; found {list(df.columns)}')
-        return [str(src.parent/p) for p in df[col]], list(df[col])
     if not src.is_dir(): raise DataError(f'{src} is neither a folder of images nor a CSV')
-    files = sorted(p for p in src.rglob('*') if p.suffix.lower() in IMAGE_EXTS and not p.name.startswith('.'))
+    skipped = []; files = image_files(src, skipped)
+    if skipped: warnings.warn(f'{src}: skipped {len(skipped)} file(s) that are not regular images: '
+                              + '; '.join(f'{p} ({r})' for p, r in skipped[:5]))
     if not files: raise DataError(f'{src}: no images found')
-    return [str(p) for p in files], [str(p.relative_to(src)) for p in files]
+    return [str(p) for p in files], [str(p.relative_to(src)) for p in files], []
+
+def check_output(out, inputs=(), needs_col:str='confidence'):
+    "Refuse an output CSV that is one of the `inputs`, a folder, not a `.csv`, or an existing file camtrap did not write"
+    out = Path(out)
+    if out.is_dir(): raise DataError(f'--out {out} is a folder; give a .csv file name')
+    if out.suffix.lower() != '.csv': raise DataError(f'--out {out} must end in .csv')
+    for f in [out, out.with_suffix('.errors.csv')]:
+        if any(f.resolve() == Path(i).resolve() for i in inputs): raise DataError(
+            f'--out {out} would overwrite the input {f}: camtrap never overwrites its inputs. Choose another --out')
+    if out.exists():
+        with open(out, errors='replace') as fh: header = fh.readline().strip().split(',')
+        if needs_col not in header: raise DataError(
+            f'{out} exists and is not a camtrap predictions CSV (no {needs_col} column); it is left as it is. '
+            'Choose another --out or move that file away')
 
 def predict(run, src, out=None, bs:int=64, num_workers:int|None=None, model=None, meta=None) -> pd.DataFrame:
     "Predict every image of a folder / CSV / s3:// prefix with the model of `run`; write `out` CSV if given"
+    paths, names, inputs = _input_files(src)
+    if out: check_output(out, inputs)
     if model is None: model, meta = load_model(run)
-    paths, names = _input_files(src)
     ds = _ImageFiles(paths, meta['size'], meta['mean'], meta['std'])
     nw = min(4, os.cpu_count() or 1) if num_workers is None else num_workers
     dl = torch.utils.data.DataLoader(ds, batch_size=bs, num_workers=nw)
@@ -469,6 +562,33 @@ def predict(run, src, out=None, bs:int=64, num_workers:int|None=None, model=None
 
 # %% ../nbs/03_train.ipynb #3b31d776
 _RUN_FILES = ['history.csv', 'metrics.jsonl', 'state.json', 'last.pth', 'best.pth']
+_RUN_MARKS = [*_RUN_FILES, 'config.json', 'model.json', 'model.pth', 'metrics.json', 'select']
+
+def existing_run(run) -> list[str]:
+    "The files of a camtrap run that already exist in the folder `run` (empty if it holds none)"
+    return [f for f in _RUN_MARKS if (Path(run)/f).exists()]
+
+def check_run_folder(run, resume=False, overwrite=False):
+    "Refuse to start a run in a folder that holds one (unless `overwrite`), or to resume where there is nothing to resume"
+    run = Path(run)
+    if run.exists() and not run.is_dir(): raise DataError(f'{run} is a file, not a run folder; choose another --out')
+    found = existing_run(run)
+    if resume:
+        if not ((run/'state.json').exists() or (run/'select'/'state.json').exists()):
+            raise DataError(f'{run}/state.json is missing: nothing to resume; run without resume')
+    elif found and not overwrite: raise DataError(
+        f'{run} already holds a camtrap run ({", ".join(found[:4])}); nothing was changed. Pass --resume to continue it, '
+        '--overwrite to replace it, or choose a new --out')
+
+def _labelled_items(items) -> pd.DataFrame:
+    "The labelled rows of `items`, refusing a table with no labels or a single class before any work is done"
+    if not isinstance(items, pd.DataFrame) or 'label' not in items or 'path' not in items:
+        raise DataError('train needs a camtrap table (load_items) with path and label columns')
+    lab = items[items.label.notna()]
+    if not len(lab): raise DataError(f'no labelled images among the {len(items)} rows: check the label column')
+    if lab.label.nunique() < 2: raise DataError(
+        f'all {len(lab)} labelled images are of one class ({lab.label.iloc[0]!r}): a classifier needs at least two classes')
+    return lab
 
 def train(items, # camtrap table (see camtrap.data); may carry a split column
           run, # run folder: checkpoints, logs, model, figures
@@ -476,22 +596,29 @@ def train(items, # camtrap table (see camtrap.data); may carry a split column
           backbone:str=DEFAULT_BACKBONE, # registered name or timm model name
           pretrained:bool=True, weights=None, # ImageNet weights (see camtrap.models)
           resume:bool=False, # continue an interrupted run from its last checkpoint
+          overwrite:bool=False, # replace a run already in `run` (otherwise that is refused)
           test_items=None, # labelled table to evaluate on (default: split=='test' rows, else valid)
           tta:bool=False, # test-time augmentation for the evaluation
           seed:int=42, num_workers:int|None=None, quiet:bool=True, **overrides) -> dict:
     "Train a camera-trap classifier with a recipe and evaluate it on held-out images"
     from fastai.torch_core import set_seed
-    run = Path(run).resolve(); run.mkdir(parents=True, exist_ok=True)  # absolute: fastai joins paths to learn.path
+    # everything is checked before the run folder is touched: a failing rerun must not cost the checkpoints of the last one
+    run = Path(run).resolve()  # absolute: fastai joins paths to learn.path
     r = get_recipe(recipe, **overrides) if isinstance(recipe, str) else replace(recipe, **overrides)
+    check_run_folder(run, resume, overwrite)
+    df = run_items(_labelled_items(items), r, seed)
+    if not (df.split == 'valid').any(): raise DataError(
+        f'the split left no validation images ({df.label.nunique()} classes, {df.group.nunique()} groups): every class '
+        'needs at least two sites/sequences for a grouped split; add groups, use a larger valid_pct, or split="random"')
+    if test_items is not None: test_items = _labelled_items(test_items)
+    df = cache_images(df, size=round(r.size * 1.15))
+    if test_items is not None: test_items = cache_images(test_items, size=round(r.size * 1.15))
     sel = run/'select'  # with `refit`: the validation fit, before the final fit on train+valid in `run`
     if not resume:
-        for f in [*_RUN_FILES, 'selection.json']: (run/f).unlink(missing_ok=True); (sel/f).unlink(missing_ok=True)
-    elif not ((run/'state.json').exists() or (sel/'state.json').exists()):
-        raise FileNotFoundError(f'{run}/state.json is missing: nothing to resume; run without resume')
-    df = run_items(items, r, seed)
-    df = cache_images(df, size=round(r.size * 1.15))
-    if test_items is not None: test_items = cache_images(test_items[test_items.label.notna()], size=round(r.size * 1.15))
-    df.to_csv(run/'items.csv', index=False)
+        for f in [*_RUN_FILES, 'selection.json', 'model.pth', 'model.json', 'metrics.json']:
+            (run/f).unlink(missing_ok=True); (sel/f).unlink(missing_ok=True)
+    run.mkdir(parents=True, exist_ok=True)
+    _atomic_write(run/'items.csv', df.to_csv(index=False).encode())
     _atomic_write(run/'config.json', json.dumps({'recipe': asdict(r), 'backbone': backbone, 'seed': seed}, indent=1).encode())
     fit_df = df[df.split.isin(['train', 'valid'])]
     valid = fit_df[fit_df.split == 'valid']
@@ -572,6 +699,7 @@ def train_cli(data:str, # labelled images: CSV, folder per class, Conser-vision 
               tta:bool=False, # test-time augmentation when evaluating
               test_data:str=None, # separate labelled images to evaluate on (same layout options)
               resume:bool=False, # continue the interrupted run in OUT
+              overwrite:bool=False, # replace the run already in OUT (without it, an existing run is never touched)
               seed:int=42, # random seed
               workers:int=None, # data loader processes
              ):
@@ -588,7 +716,8 @@ def train_cli(data:str, # labelled images: CSV, folder per class, Conser-vision 
     if lr == 0: r = replace(r, lr=None)
     items = load_items(data, label_col=label_col, group_col=group_col, path_col=path_col)
     test = load_items(test_data, label_col=label_col, group_col=group_col, path_col=path_col) if test_data else None
-    m = train(items, out, r, backbone=backbone, pretrained=not no_pretrained, weights=weights, resume=resume,
+    check_run_folder(out, resume, overwrite)  # before loading (and maybe downloading) the data
+    m = train(items, out, r, backbone=backbone, pretrained=not no_pretrained, weights=weights, resume=resume, overwrite=overwrite,
               test_items=test, tta=tta, seed=seed, num_workers=workers)
     print(summary(m)); print(f'run folder: {out} (model.pth + model.json, metrics.json, figures)')
 
@@ -613,14 +742,19 @@ def evaluate_cli(run:str, # run folder of `camtrap train`
                  bs:int=64, workers:int=None):
     "Score a trained model on labelled images: accuracy, log loss, macro F1, per-class report, confusion matrix"
     model, meta = load_model(run)
+    tmp = Path(out or Path(run)/'eval')
+    if tmp.resolve() == Path(run).resolve() or {'model.json', 'state.json', 'config.json'} & set(existing_run(tmp)): raise DataError(
+        f'--out {tmp} is a run folder: the evaluation would overwrite its metrics.json and predictions.csv. '
+        'Choose another folder (the default is RUN/eval)')
     items = load_items(data, label_col=label_col, group_col=group_col, path_col=path_col)
     items = items[items.label.notna()].reset_index(drop=True)
+    if not len(items): raise DataError(f'{data}: no labelled images to evaluate on')
     unknown = sorted(set(items.label) - set(meta['classes']))
-    if unknown: raise SystemExit(f'camtrap evaluate: labels {unknown} are not classes of this model {meta["classes"]}')
-    tmp = Path(out or Path(run)/'eval'); tmp.mkdir(parents=True, exist_ok=True)
-    (tmp/'items.csv').write_text(pd.DataFrame({'filepath': items.path}).to_csv(index=False))
-    pr = predict(run, tmp/'items.csv', bs=bs, num_workers=workers, model=model, meta=meta)
+    if unknown: raise DataError(f'{data}: labels {unknown} are not classes of this model {meta["classes"]}')
+    tmp.mkdir(parents=True, exist_ok=True)
+    pr = predict(run, items[['path']], bs=bs, num_workers=workers, model=model, meta=meta)
     keep = items.path.isin(set(pr.filepath))
+    if not keep.any(): raise DataError(f'{data}: none of the {len(items)} images could be read')
     probs = pr.set_index('filepath').loc[list(items.path[keep]), meta['classes']].values
     targs = items.label[keep].map({c: i for i, c in enumerate(meta['classes'])}).values
     m = report(probs, targs, meta['classes'], items.path[keep], tmp, extra={'temperature': meta['temperature'], 'held_out': 'given'})
@@ -637,7 +771,9 @@ def demo_cli(out:str='camtrap-demo', # folder for the run, predictions and figur
     print(f'camtrap demo: {len(items)} images, {items.label.nunique()} species, {items.group.nunique()} sequences; '
           f'one sequence per species held out; recipe default, backbone {DEFAULT_BACKBONE} (ImageNet weights)', flush=True)
     t0 = time.time()
-    m = train(items, Path(out)/'run', 'default', epochs=epochs, valid_pct=0.5, num_workers=workers)
+    mark = Path(out)/'camtrap-demo.json'  # a demo replaces its own earlier run, never another run
+    if not existing_run(Path(out)/'run'): _atomic_write(mark, json.dumps({'demo': True}).encode())
+    m = train(items, Path(out)/'run', 'default', epochs=epochs, valid_pct=0.5, num_workers=workers, overwrite=mark.exists())
     print(summary(m))
     per = pd.DataFrame(m['per_class']).T.drop(index=['accuracy', 'macro avg', 'weighted avg'], errors='ignore')
     print(per[['precision', 'recall', 'f1-score', 'support']].round(2).to_string())
