@@ -381,7 +381,7 @@ def train_entry(env=None) -> dict:
     print(f'[camtrap] rank {env["rank"]}/{env["world_size"]} host {env["current_host"]}: {len(items)} images, '
           f'{"resuming from" if resume else "checkpoints in"} {run}', flush=True)
     m = ct.train(items, run, opts.get('recipe', 'default'), backbone=opts.get('backbone', ct.DEFAULT_BACKBONE),
-                 pretrained=opts.get('pretrained', True), resume=resume, test_items=test, tta=opts.get('tta', False),
+                 pretrained=opts.get('pretrained', True), resume=resume, overwrite=not resume, test_items=test, tta=opts.get('tta', False),
                  seed=opts.get('seed', 42), num_workers=opts.get('num_workers'), **overrides)
     if env['rank'] == 0: _publish(run, env['model_dir'], env['output_dir'])
     else: shutil.rmtree(run, ignore_errors=True)
@@ -585,7 +585,7 @@ def _check_image(data:bytes, config:ServingConfig|None=None):
         with warnings.catch_warnings():  # PIL's DecompressionBombWarning: the budget below is ours
             warnings.simplefilter('ignore', Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(data), formats=formats) as im: w, h = im.size
-    except Image.DecompressionBombError as e: raise _too_many_pixels(str(e), config) from None
+    except Image.DecompressionBombError as e: raise _bad_request(f'The image is a decompression bomb, not decoded: {e}') from None
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
         raise _bad_request(f'The body is not an image PIL can read as {", ".join(formats)} ({len(data)} bytes)') from None
     if w * h > config.max_pixels: raise _too_many_pixels(f'{w} x {h} = {w * h} pixels', config)

@@ -476,8 +476,9 @@ class _ImageFiles(torch.utils.data.Dataset):
     def __getitem__(self, i):
         from PIL import Image, ImageOps
         try:
-            if (why := not_regular_reason(self.paths[i])): raise OSError(f'skipped: {why}')  # a FIFO would hang the loader
-            with Image.open(self.paths[i]) as im:
+            p = self.paths[i]  # a path, or a file object (the endpoint's request body)
+            if isinstance(p, (str, os.PathLike)) and (why := not_regular_reason(p)): raise OSError(f'skipped: {why}')  # a FIFO would hang
+            with Image.open(p) as im:
                 if im.width * im.height > MAX_PIXELS: raise ValueError(f'{im.width}x{im.height} pixels is over the {MAX_PIXELS / 1e6:.0f} MP budget')
                 im.draft('RGB', (self.size, self.size))
                 try: im = ImageOps.exif_transpose(im)
