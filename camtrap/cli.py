@@ -38,11 +38,16 @@ def main(argv=None):
         if env is not None and os.path.exists(sys.argv[0]): os.execve(sys.executable, [sys.executable, sys.argv[0], *argv], env)
     rest = [re.sub(r'^--([a-z0-9_-]+)$', lambda m: '--' + m.group(1).replace('-', '_'), a) for a in rest]  # --label-col
     mod, fn, _ = COMMANDS[cmd]
-    func = getattr(importlib.import_module(mod), fn)
+    module = importlib.import_module(mod)
+    func = getattr(module, fn)
     func = getattr(func, '__wrapped__', func)
     p = anno_parser(func, prog=f'camtrap {cmd}')
+    if (extend := getattr(module, f'extend_{fn}', None)): extend(p)  # options generated from a config class (camtrap train)
     args = vars(p.parse_args(rest))
     for k in ('pdb', 'xtra'): args.pop(k, None)  # fastcore's generic options, not ours
+    for k in [k for k in args if '.' in k]:  # `outer.inner` destinations: collected into the dict parameter `outer`
+        outer, inner = k.split('.', 1); v = args.pop(k)
+        if v is not None: args[outer] = {**(args.get(outer) or {}), inner: v}
     try: return func(**args)
     except DataError as e:  # bad input or options: the message says what and where; a traceback would only hide it
         if debug: raise

@@ -9,10 +9,11 @@ from pathlib import Path
 
 # %% auto #0
 __all__ = ['IMAGE_EXTS', 'MISSING_LABELS', 'IMAGENET_STATS', 'AUG_PRESETS', 'DataError', 'repo_root', 'sample_data',
-           'shared_data', 'is_s3', 'split_s3', 's3_client', 'list_s3', 'cache_dir', 'safe_join', 'download_s3',
-           'MotoServer', 'moto_server', 'one_hot_to_label', 'read_conservision', 'is_camtrap_output',
-           'not_regular_reason', 'image_files', 'read_folders', 'read_csv_items', 'load_items', 'check_fraction',
-           'split_grouped', 'split_random', 'split_three', 'kfold', 'fold_split', 'subsample', 'aug_tfms', 'item_dls']
+           'shared_data', 'is_s3', 'split_s3', 's3_client', 'list_s3', 'cache_dir', 'atomic_write', 'safe_join',
+           'download_s3', 'free_port', 'MotoServer', 'moto_server', 'one_hot_to_label', 'read_conservision',
+           'is_camtrap_output', 'not_regular_reason', 'image_files', 'read_folders', 'read_csv_items', 'load_items',
+           'check_fraction', 'split_grouped', 'split_random', 'split_three', 'kfold', 'fold_split', 'subsample',
+           'aug_tfms', 'item_dls']
 
 # %% ../nbs/00_data.ipynb #9b3f30c9
 class _OnFirstUse:
@@ -94,7 +95,7 @@ def cache_dir() -> Path:
     "Where camtrap caches downloads: `$CAMTRAP_CACHE` or `~/.cache/camtrap`"
     return Path(os.environ.get('CAMTRAP_CACHE', Path.home()/'.cache'/'camtrap'))
 
-def _atomic_write(path, data: bytes):
+def atomic_write(path, data: bytes):
     "Write `data` to `path` through a temporary file and a rename, so readers never see a partial file"
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f'.{path.name}.{os.getpid()}.tmp')
@@ -131,15 +132,16 @@ def download_s3(uri, dest=None, workers:int=16) -> Path:
     todo = [o for o in objs if index.get(rel(o)) != o['etag'] or not local[o['key']].exists()]
     def fetch(o):
         body = s3_client().get_object(Bucket=bucket, Key=o['key'])['Body'].read()
-        _atomic_write(local[o['key']], body)
+        atomic_write(local[o['key']], body)
         return o
     with cf.ThreadPoolExecutor(workers) as ex:
         for o in ex.map(fetch, todo): index[rel(o)] = o['etag']
-    _atomic_write(index_f, json.dumps(index).encode())
+    atomic_write(index_f, json.dumps(index).encode())
     return dest
 
 # %% ../nbs/00_data.ipynb #25f90122
-def _free_port() -> int:
+def free_port() -> int:
+    "A TCP port free on 127.0.0.1 now (for a local server)"
     with socket.socket() as s: s.bind(('127.0.0.1', 0)); return s.getsockname()[1]
 
 _GATE = """
@@ -172,7 +174,7 @@ class _Gate:
 
 class MotoServer:
     "A moto S3/SageMaker server on loopback, reachable through `AWS_ENDPOINT_URL`; `stop()`/`start()` simulate an outage"
-    def __init__(self): self.port, self.server, self.gate = _free_port(), None, None
+    def __init__(self): self.port, self.server, self.gate = free_port(), None, None
     @property
     def url(self): return f'http://127.0.0.1:{self.port}'
     def start(self):
@@ -180,7 +182,7 @@ class MotoServer:
         if self.server is None:
             import logging; from moto.server import ThreadedMotoServer
             logging.getLogger('werkzeug').setLevel(logging.ERROR)  # no line per request
-            self.server = ThreadedMotoServer(ip_address='127.0.0.1', port=_free_port(), verbose=False)
+            self.server = ThreadedMotoServer(ip_address='127.0.0.1', port=free_port(), verbose=False)
             self.server.start()
             self.gate = _Gate(self.port, self.server._server.server_address[1])
         self.gate.open()
@@ -203,8 +205,8 @@ def moto_server():
     "Context manager: a started `MotoServer` with the AWS environment pointed at it; restores everything on exit"
     s = MotoServer(); s.start()
     s.reset()  # moto keeps state per process: start every server empty
-    old = {k: os.environ.get(k) for k in [*_ENV, 'AWS_ENDPOINT_URL']}
-    os.environ.update(_ENV, AWS_ENDPOINT_URL=s.url)
+    old = {k: os.environ.get(k) for k in [*_ENV, 'AWS_ENDPOINT_URL']}  # (not fastcore's modified_env: that would also undo
+    os.environ.update(_ENV, AWS_ENDPOINT_URL=s.url)                    # every variable the caller sets inside the block)
     try: yield s
     finally:
         s.shutdown()
@@ -333,6 +335,7 @@ def image_files(root, # folder to list
     "Regular image files under `root`, sorted, outside hidden folders and camtrap output folders"
     root, res = Path(root), []
     for dp, dns, fns in os.walk(root):  # does not follow links to folders: no loops
+        if skipped is not None: skipped += [(str(Path(dp)/d), 'a link to a folder: not followed') for d in dns if os.path.islink(Path(dp)/d)]
         dns[:] = sorted(d for d in dns if not d.startswith('.') and not is_camtrap_output(Path(dp)/d))
         for fn in sorted(fns):
             if fn.startswith('.') or Path(fn).suffix.lower() not in IMAGE_EXTS: continue

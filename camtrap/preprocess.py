@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from PIL import Image, ImageOps
 from fastcore.script import call_parse
-from .data import IMAGE_EXTS, DataError, is_s3, split_s3, s3_client, list_s3, cache_dir, safe_join, is_camtrap_output, _atomic_write
+from .data import IMAGE_EXTS, DataError, is_s3, split_s3, s3_client, list_s3, cache_dir, safe_join, is_camtrap_output, atomic_write
 
 # %% auto #0
 __all__ = ['SIZES', 'QUALITIES', 'MAX_PIXELS', 'MANIFEST_COLS', 'to_rgb', 'resize_image', 'NotRegularFile', 'Source', 'out_rel',
@@ -194,7 +194,7 @@ def write_manifest(path, rows: dict):
     "Atomically write manifest rows (sorted by source)"
     buf = io.StringIO(); w = csv.DictWriter(buf, MANIFEST_COLS, extrasaction='ignore'); w.writeheader()
     w.writerows(sorted(rows.values(), key=lambda r: r['source']))
-    _atomic_write(path, buf.getvalue().encode())
+    atomic_write(path, buf.getvalue().encode())
 
 def _join(root, rel):
     return f'{str(root).rstrip("/")}/{rel}' if is_s3(root) else str(Path(root)/rel)
@@ -217,7 +217,7 @@ def _read(uri):
 def _write(uri, data):
     if is_s3(uri):
         b, k = split_s3(uri); s3_client().put_object(Bucket=b, Key=k, Body=data, ContentType='image/jpeg')
-    else: _atomic_write(uri, data)
+    else: atomic_write(uri, data)
 
 def _storage_error(e) -> bool:
     "Is `e` a failure of the S3 service rather than of one object?"
@@ -268,7 +268,7 @@ def _die_with_parent(parent: int):
     if os.getppid() != parent: os._exit(1)  # the parent died before the line above
 
 # %% ../nbs/01_preprocess.ipynb #7563f6b5
-_TMP_NAME = re.compile(r'^\..+\.(\d+)\.tmp$')  # the temporary files of camtrap.data._atomic_write
+_TMP_NAME = re.compile(r'^\..+\.(\d+)\.tmp$')  # the temporary files of camtrap.data.atomic_write
 
 def _pid_running(pid: int) -> bool:
     try: os.kill(pid, 0)
@@ -376,7 +376,7 @@ def preprocess(src, # folder or s3:// prefix of raw images
         sources = list_sources(src, exclude=dst, files=files)
         if is_s3(dst) and not manifest.exists():
             b, k = split_s3(_join(dst, 'manifest.csv'))
-            try: _atomic_write(manifest, s3_client().get_object(Bucket=b, Key=k)['Body'].read())
+            try: atomic_write(manifest, s3_client().get_object(Bucket=b, Key=k)['Body'].read())
             except Exception as e:
                 if _storage_error(e): raise
         rows = read_manifest(manifest)

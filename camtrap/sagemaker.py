@@ -9,7 +9,7 @@ import base64, binascii, functools, importlib, importlib.metadata, urllib.error,
 import concurrent.futures as cf
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from .data import load_items, split_s3, s3_client, list_s3, moto_server, _atomic_write, _free_port, safe_join
+from .data import load_items, split_s3, s3_client, list_s3, moto_server, atomic_write, free_port, safe_join
 
 # %% auto #0
 __all__ = ['TRAINING_FRAMEWORK', 'INFERENCE_FRAMEWORK', 'PY_VERSION', 'METRIC_DEFINITIONS', 'PROC', 'CHECKPOINT_DIR',
@@ -249,7 +249,7 @@ def preprocess_entry(argv=None):
     if (Path(a.input)/'labels.csv').exists():
         df = pd.read_csv(Path(a.input)/'labels.csv')
         df = df[~df.filepath.isin(bad)].assign(filepath=lambda d: d.filepath.map(out_rel))
-        _atomic_write(Path(a.output)/'labels.csv', df.to_csv(index=False).encode())
+        atomic_write(Path(a.output)/'labels.csv', df.to_csv(index=False).encode())
     return res
 
 def preprocess_job(s3_in:str, # prefix of the raw images (+ labels.csv)
@@ -308,13 +308,8 @@ def sm_env(env=None) -> dict:
 
 def _as_field(name:str, v):
     "A hyperparameter value as the type of the recipe field `name` (a tuner's categorical values arrive as strings)"
-    from camtrap.train import Recipe
-    f = Recipe.__dataclass_fields__.get(name)
-    if f is None or v is None or not isinstance(v, str): return v
-    t = str(f.type)
-    if 'bool' in t: return v.lower() in ('1', 'true', 'yes')
-    if 'int' in t: return int(float(v))
-    return float(v) if 'float' in t else v
+    from camtrap.train import Recipe, coerce_field
+    return coerce_field(name, v) if name in Recipe.__dataclass_fields__ else v  # an unknown option fails in `get_recipe`
 
 def split_hyperparameters(hps:dict) -> tuple[dict, dict]:
     "`(entry options, recipe overrides)` of a job's hyperparameters (an unknown recipe option fails in `get_recipe`)"
@@ -668,10 +663,10 @@ def accepts(accept:str|None, media_type:str=JSON_TYPE) -> bool:
 def predict_fn(data:bytes, model) -> dict:
     "Class probabilities of one image: the preprocessing and temperature of `camtrap.train.predict`"
     import torch
-    from camtrap.train import _ImageFiles  # the very dataset `predict` reads files with
+    from camtrap.train import ImageFiles  # the very dataset `predict` reads files with
     _check_image(data)
     net, meta = model
-    x, _, err = _ImageFiles([io.BytesIO(data)], meta['size'], meta['mean'], meta['std'])[0]
+    x, _, err = ImageFiles([io.BytesIO(data)], meta['size'], meta['mean'], meta['std'])[0]
     if err: raise _bad_request(f'Could not decode the image: {err}')
     with torch.inference_mode(): probs = (net(x[None]) / meta['temperature']).softmax(1)[0]
     return dict(zip(meta['classes'], probs.tolist()))
@@ -710,9 +705,8 @@ def _add_file(tar, name:str, text:str):
     tar.addfile(info, io.BytesIO(data))
 
 def _serving_requirements() -> list[str]:
-    "camtrap's own pins (from its install metadata) of the packages the container lacks"
-    name = lambda r: re.split(r'[<>=!~;\[ ]', r, maxsplit=1)[0].lower()
-    return [r for r in importlib.metadata.requires('camtrap') if name(r) in SERVING_REQUIREMENTS]
+    "What the inference container lacks: the jobs' `requirements()` without accelerate (serving never trains)"
+    return [r for r in requirements() if not r.startswith('accelerate')]
 
 # %% ../nbs/04_sagemaker.ipynb #618c900d
 _OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback: never through a proxy
@@ -764,7 +758,7 @@ class LocalEndpoint:
         model_dir = self.dir/'ml'/'model'  # $SAGEMAKER_BASE_DIR/model: the container's /opt/ml/model
         with tarfile.open(model_tar) as tar: tar.extractall(model_dir, filter='data')
         for d in ('tmp', 'logs', 'store'): (self.dir/d).mkdir()
-        self.port, self.management_port = _free_port(), _free_port()
+        self.port, self.management_port = free_port(), free_port()
         config = self.dir/'ts.properties'
         config.write_text(_ts_config(self.port, self.management_port, workers, self.dir/'tmp'))
         env = {**os.environ, **extra_env, 'SAGEMAKER_BASE_DIR': str(self.dir/'ml'), 'TMPDIR': str(self.dir/'tmp'),
@@ -814,9 +808,9 @@ def _ts_config(port:int, management_port:int, workers:int, tmpdir:Path) -> str:
     config = defaults.rstrip('\n') + '\n' + config[len(defaults):]
     return config + ''.join(f'{k}={v}\n' for k, v in {
         'inference_address': f'http://127.0.0.1:{port}', 'management_address': f'http://127.0.0.1:{management_port}',
-        'metrics_address': f'http://127.0.0.1:{_free_port()}',
+        'metrics_address': f'http://127.0.0.1:{free_port()}',
         'grpc_inference_address': '127.0.0.1', 'grpc_management_address': '127.0.0.1',
-        'grpc_inference_port': _free_port(), 'grpc_management_port': _free_port(),
+        'grpc_inference_port': free_port(), 'grpc_management_port': free_port(),
         'default_workers_per_model': workers,
         'vmargs': f'-XX:-UseContainerSupport -Xmx512m -Djava.io.tmpdir={tmpdir}'}.items())
 

@@ -12,18 +12,21 @@ import numpy as np, pandas as pd, torch, torch.nn.functional as F
 from fastai.vision.all import (Learner, Callback, CSVLogger, MixUp, CutMix, CrossEntropyLossFlat, LabelSmoothingCrossEntropyFlat,
                                accuracy, AvgMetric, EarlyStoppingCallback, valley, BnFreeze)
 from fastcore.script import call_parse
+from fastcore.docments import docments
 from fastcore.foundation import L
 from .data import (load_items, split_grouped, split_random, item_dls, sample_data, DataError, is_s3, download_s3,
-                          IMAGE_EXTS, cache_dir, _atomic_write, image_files, read_csv_items, not_regular_reason)
+                          IMAGE_EXTS, cache_dir, atomic_write, image_files, read_csv_items, not_regular_reason)
 from .preprocess import preprocess, out_rel, MAX_PIXELS
 from .models import create_model, splitter, DEFAULT_BACKBONE
 
 # %% auto #0
-__all__ = ['RECIPES', 'FAST_CPU_ENV', 'LogLoss', 'CONSERVISION_CLASSES', 'Recipe', 'check_recipe', 'get_recipe', 'release_memory',
-           'fast_cpu_env', 'cache_images', 'run_items', 'log_loss', 'MetricsLine', 'Checkpoint', 'load_checkpoint',
-           'make_learner', 'find_lr', 'patch_fastai_cpu_distributed', 'fit_recipe', 'fit_temperature', 'plot_curves',
-           'score', 'report', 'evaluate', 'export_model', 'load_model', 'check_output', 'predict', 'existing_run',
-           'check_run_folder', 'train', 'summary', 'train_cli', 'predict_cli', 'evaluate_cli', 'demo_cli']
+__all__ = ['RECIPES', 'FAST_CPU_ENV', 'LogLoss', 'CONSERVISION_CLASSES', 'extend_train_cli', 'Recipe', 'check_recipe',
+           'get_recipe', 'coerce_field', 'release_memory', 'fast_cpu_env', 'cache_images', 'run_items', 'log_loss',
+           'MetricsLine', 'Checkpoint', 'load_checkpoint', 'make_learner', 'find_lr', 'patch_fastai_cpu_distributed',
+           'fit_recipe', 'ImageFiles', 'model_logits', 'fit_temperature', 'plot_curves', 'score', 'report', 'evaluate',
+           'export_model', 'load_model', 'check_output', 'predict', 'existing_run', 'check_run_folder', 'train',
+           'summary', 'add_recipe_options', 'recipe_from_options', 'train_cli', 'predict_cli', 'evaluate_cli',
+           'demo_cli']
 
 # %% ../nbs/03_train.ipynb #40f157e2
 @dataclass
@@ -33,18 +36,18 @@ class Recipe:
     split: Literal['grouped', 'random'] = 'grouped'  # 'grouped' (by site/sequence) or 'random' (stratified)
     valid_pct: float = 0.2        # share of the groups held out for validation, strictly between 0 and 1
     size: int = 224               # image size fed to the model
-    bs: int = 64
+    bs: int = 64                  # batch size
     epochs: int = 8               # epochs of the main phase
     freeze_epochs: int = 0        # epochs with the backbone frozen first (0: train everything from the start)
     train_bn: bool = True         # frozen phase: keep training the backbone's BatchNorm (fastai's way); False: freeze it too
-    lr: float|None = 2e-3         # None: use lr_find's suggestion
-    wd: float = 0.01
-    schedule: Literal['one_cycle', 'constant'] = 'one_cycle'
+    lr: float|None = 2e-3         # learning rate (None: run lr_find and use its suggestion)
+    wd: float = 0.01              # weight decay (AdamW)
+    schedule: Literal['one_cycle', 'constant'] = 'one_cycle'  # learning-rate schedule of each phase
     aug: Literal['none', 'camtrap'] = 'camtrap'  # augmentation preset of camtrap.data
     mixup: float = 0.             # MixUp alpha (0: off)
     cutmix: float = 0.            # CutMix alpha (0: off)
-    label_smoothing: float = 0.1
-    head: Literal['linear', 'fastai', 'mlp'] = 'fastai'
+    label_smoothing: float = 0.1  # label smoothing of the loss (0: off)
+    head: Literal['linear', 'fastai', 'mlp'] = 'fastai'  # classifier head on the pooled features (camtrap.models)
     drop_path: float|None = None  # stochastic depth rate, where the backbone has it
     monitor: Literal['valid_loss', 'accuracy'] = 'valid_loss'  # metric that picks the best epoch
     keep: Literal['last', 'best'] = 'last'  # model to keep at the end: 'last' epoch (one-cycle ends there) or 'best' by `monitor`
@@ -98,6 +101,28 @@ def get_recipe(name:str, **overrides) -> Recipe:
     if bad: raise DataError(f'Unknown recipe option(s) {bad}; the options are {list(r.__dataclass_fields__)}')
     return replace(r, **{k: v for k, v in overrides.items() if v is not None})
 
+# %% ../nbs/03_train.ipynb #63ccc086
+def coerce_field(name:str, # a `Recipe` field
+                 v # its value: text from a command line or SageMaker hyperparameters is converted, anything else kept
+                ):
+    "A recipe option as the type of its `Recipe` field, from the type hints: the one conversion the CLI and SageMaker share"
+    hints = get_type_hints(Recipe)
+    if name not in hints: raise DataError(f'Unknown recipe option {name!r}; the options are {list(hints)}')
+    if not isinstance(v, str): return v
+    t, s = hints[name], v.strip()
+    if type(None) in get_args(t) and s.lower() in ('none', 'null', ''): return None
+    kind = t if t in (bool, int, float, str) else str if get_origin(t) is Literal else [a for a in get_args(t) if a is not type(None)][0]
+    try:
+        if kind is bool:
+            if s.lower() in ('1', 'true', 'yes', 'on'): return True
+            if s.lower() in ('0', 'false', 'no', 'off'): return False
+            raise ValueError(s)
+        if kind is int:
+            if float(s) != int(float(s)): raise ValueError(s)
+            return int(float(s))
+        return float(s) if kind is float else s
+    except ValueError: raise DataError(f'recipe option {name}={v!r} is not a {kind.__name__}') from None
+
 # %% ../nbs/03_train.ipynb #b1479b94
 FAST_CPU_ENV = {'MALLOC_MMAP_THRESHOLD_': '4294967296', 'MALLOC_TRIM_THRESHOLD_': '4294967296'}
 
@@ -117,7 +142,7 @@ def fast_cpu_env() -> dict|None:
 
 # %% ../nbs/03_train.ipynb #a6e6651d
 def cache_images(df, size:int, cache=None, workers=None) -> pd.DataFrame:
-    "Preprocess exactly the images of `df` into a cache of short side `size`, returning the rows that made it, `path` pointing there"
+    "Preprocess exactly the images of `df` into a cache of short side `size`; the rows that made it, `path` pointing there, `source` at the original"
     paths = df.path.map(lambda p: str(Path(p).absolute().parent.resolve()/Path(p).name))  # how the manifest names sources
     root = Path(os.path.commonpath(list(paths.map(lambda p: str(Path(p).parent)))))
     key = hashlib.sha1(str(root).encode()).hexdigest()[:12]  # one cache per source folder and size, reused by later runs
@@ -129,7 +154,7 @@ def cache_images(df, size:int, cache=None, workers=None) -> pd.DataFrame:
     if (~keep).any(): warnings.warn(f'{int((~keep).sum())} image(s) could not be read and are left out: '
                                     + '; '.join(f'{p} ({why.get(p, "no output")})' for p in paths[~keep][:5]) + f' (see {res.manifest})')
     if not keep.any(): raise DataError(f'none of the {len(df)} images could be read (see {res.manifest})')
-    return df[keep].assign(path=list(out[keep]))
+    return df[keep].assign(source=list(df.path[keep]), path=list(out[keep]))  # `source`: the original, which scoring reads
 
 def run_items(df, recipe:Recipe, seed:int=42) -> pd.DataFrame:
     "Labelled rows of `df`, split the recipe's way unless a train/valid split is already there"
@@ -173,12 +198,12 @@ class Checkpoint(Callback):
         better = v > self.best if self.monitor == 'accuracy' else v < self.best
         if better: self.best = v; _save(self.learn, self.run/'best.pth', with_opt=False)
         _save(self.learn, self.run/'last.pth', with_opt=True)
-        _atomic_write(self.run/'state.json', json.dumps({'phase': self.phase, 'epochs_done': self.epoch + 1, 'best': self.best,
+        atomic_write(self.run/'state.json', json.dumps({'phase': self.phase, 'epochs_done': self.epoch + 1, 'best': self.best,
                                                         'monitor': self.monitor, 'lr': self.lr}).encode())
 
 def _torch_save(obj, path):
-    "`torch.save` through `_atomic_write`, so a killed run never leaves a truncated checkpoint"
-    buf = io.BytesIO(); torch.save(obj, buf); _atomic_write(path, buf.getvalue())
+    "`torch.save` through `atomic_write`, so a killed run never leaves a truncated checkpoint"
+    buf = io.BytesIO(); torch.save(obj, buf); atomic_write(path, buf.getvalue())
 
 def _unwrap(model):
     "The module inside a (Distributed)DataParallel wrapper, so saved state dicts carry no `module.` prefix"
@@ -300,11 +325,8 @@ def _sync_ranks(model):
 @contextlib.contextmanager
 def _one_process():
     "fastai sees one process: every rank predicts the full data itself, so `get_preds` must not all_gather across ranks"
-    old = os.environ.get('WORLD_SIZE'); os.environ['WORLD_SIZE'] = '1'
-    try: yield
-    finally:
-        if old is None: os.environ.pop('WORLD_SIZE', None)
-        else: os.environ['WORLD_SIZE'] = old
+    from fastcore.xtras import modified_env
+    with modified_env(WORLD_SIZE='1'): yield
 
 def fit_recipe(learn, run, resume=False, quiet=True, tag='METRICS'):
     "Fit `learn` with its recipe's phases, checkpointing every epoch; with `resume`, continue from `state.json`"
@@ -341,6 +363,47 @@ def fit_recipe(learn, run, resume=False, quiet=True, tag='METRICS'):
         learn.model.load_state_dict(load_checkpoint(run/'best.pth')['model'])
     _sync_ranks(learn.model)
     return learn
+
+# %% ../nbs/03_train.ipynb #b265a5c5
+class ImageFiles(torch.utils.data.Dataset):
+    "Images (paths or file objects) squished to `size` and normalised, as `(x, index, error)`: an unreadable one is an error string, not an exception"
+    def __init__(self, paths, size, mean, std):
+        self.paths, self.size = paths, size
+        self.mean, self.std = torch.tensor(mean).view(3, 1, 1), torch.tensor(std).view(3, 1, 1)
+    def __len__(self): return len(self.paths)
+    def __getitem__(self, i):
+        from PIL import Image, ImageOps
+        try:
+            p = self.paths[i]  # a path, or a file object (the endpoint's request body)
+            if isinstance(p, (str, os.PathLike)) and (why := not_regular_reason(p)): raise OSError(f'skipped: {why}')  # a FIFO would hang
+            with Image.open(p) as im:
+                if im.width * im.height > MAX_PIXELS: raise ValueError(f'{im.width}x{im.height} pixels is over the {MAX_PIXELS / 1e6:.0f} MP budget')
+                im.draft('RGB', (self.size, self.size))
+                try: im = ImageOps.exif_transpose(im)
+                except Exception: pass  # a malformed EXIF tag: use the pixels as stored rather than lose the image
+                im = im.convert('RGB')
+                im = im.resize((self.size, self.size), Image.Resampling.BILINEAR)
+            x = torch.frombuffer(bytearray(im.tobytes()), dtype=torch.uint8).view(self.size, self.size, 3).permute(2, 0, 1)
+            return (x.float() / 255 - self.mean) / self.std, i, ''
+        except Exception as e: return torch.zeros(3, self.size, self.size), i, f'{type(e).__name__}: {e}'
+
+# %% ../nbs/03_train.ipynb #782db2b1
+def model_logits(model, paths, size:int, mean, std, bs:int=64, num_workers:int|None=None) -> tuple[torch.Tensor, dict]:
+    "Logits of `model` for the images `paths` through `ImageFiles`, and `{row: error}` for those that could not be read"
+    model = _unwrap(model).eval()
+    dev = next(model.parameters()).device
+    ds = ImageFiles(list(paths), size, mean, std)
+    nw = min(4, os.cpu_count() or 1) if num_workers is None else num_workers
+    dl = torch.utils.data.DataLoader(ds, batch_size=bs, num_workers=nw)
+    model = model.to(memory_format=torch.channels_last)
+    out, errors = None, {}
+    with torch.no_grad():  # (not inference_mode: a temperature is fitted on these logits with autograd)
+        for x, idx, err in dl:
+            lg = model(x.to(dev, memory_format=torch.channels_last)).float().cpu()
+            if out is None: out = torch.zeros(len(ds), lg.shape[1])
+            out[idx] = lg
+            errors.update({int(i): e for i, e in zip(idx, err) if e})
+    return out, errors
 
 # %% ../nbs/03_train.ipynb #875329d4
 def fit_temperature(logits, targs) -> float:
@@ -399,12 +462,15 @@ def score(probs, targs, classes) -> dict:
 
 # %% ../nbs/03_train.ipynb #b66c9f34
 def _logits(learn, df, tta=False):
-    dl = learn.dls.test_dl(df, with_labels=True)
-    with _one_process(), learn.no_bar(), learn.no_logging():
-        if tta:  # fastai's tta returns probabilities; back to log space so temperature still applies
-            p, t = learn.tta(dl=dl); return torch.log(p.clamp_min(1e-12)), t
-        p, t = learn.get_preds(dl=dl, act=lambda x: x)
-    return p.float(), t
+    "Logits and targets of the labelled rows `df`: through the inference pipeline on the original images (fastai's TTA with `tta`)"
+    vocab = list(learn.dls.vocab)
+    if tta:  # fastai's tta returns probabilities; back to log space so temperature still applies
+        with _one_process(), learn.no_bar(), learn.no_logging():
+            p, t = learn.tta(dl=learn.dls.test_dl(df, with_labels=True)); return torch.log(p.clamp_min(1e-12)), t
+    paths = df['source'] if 'source' in df else df.path
+    lg, errors = model_logits(learn.model, paths, learn.recipe.size, *learn.model.stats, num_workers=0)
+    if errors: raise DataError(f'{len(errors)} image(s) could not be read for scoring, e.g. {list(paths.iloc[list(errors)[:3]])}')
+    return lg, torch.tensor(df.label.map({c: i for i, c in enumerate(vocab)}).values)
 
 def report(probs, targs, classes, paths, run, extra=None) -> dict:
     "Score probabilities against targets; write metrics.json, confusion matrices, top losses and predictions.csv into `run`"
@@ -418,7 +484,7 @@ def report(probs, targs, classes, paths, run, extra=None) -> dict:
     _plot_top_losses(list(paths), probs, targs, classes, run/'top_losses.png')
     pd.DataFrame(probs, columns=classes).assign(path=list(paths), label=[classes[t] for t in targs],
         predicted=[classes[i] for i in probs.argmax(1)]).to_csv(run/'predictions.csv', index=False)
-    _atomic_write(run/'metrics.json', json.dumps(out, indent=1).encode())
+    atomic_write(run/'metrics.json', json.dumps(out, indent=1).encode())
     return out
 
 def evaluate(learn, df, run, valid_df=None, tta=False, temperature=None) -> dict:
@@ -431,7 +497,7 @@ def evaluate(learn, df, run, valid_df=None, tta=False, temperature=None) -> dict
         vl, vt = _logits(learn, valid_df, tta); temperature = fit_temperature(vl, vt)
     temperature = temperature or 1.0
     raw = score(logits.softmax(1).numpy(), targs.numpy(), classes)
-    return report((logits / temperature).softmax(1).numpy(), targs.numpy(), classes, df.path, run,
+    return report((logits / temperature).softmax(1).numpy(), targs.numpy(), classes, df['source'] if 'source' in df else df.path, run,
                   extra={'tta': tta, 'temperature': temperature, 'log_loss_uncalibrated': raw['log_loss'],
                          'accuracy_uncalibrated': raw['accuracy']})
 
@@ -444,7 +510,7 @@ def export_model(learn, run, temperature=1.0):
                 resize='squish', camtrap_version=__import__('camtrap').__version__)
     sd = {k: v.contiguous() for k, v in learn.model.state_dict().items()}
     _torch_save(sd, run/'model.pth')
-    _atomic_write(run/'model.json', json.dumps(meta, indent=1).encode())
+    atomic_write(run/'model.json', json.dumps(meta, indent=1).encode())
     cbs = learn.cbs
     learn.remove_cbs([c for c in learn.cbs if type(c).__name__ in ('MixUp', 'CutMix', 'ChannelsLast', 'MixedPrecision')])
     learn.export(run/'export.pkl')
@@ -459,6 +525,14 @@ def load_model(run):
     except (json.JSONDecodeError, UnicodeDecodeError) as e: raise DataError(f'{run/"model.json"} is damaged ({e}); copy the run folder again') from None
     missing = [k for k in ('backbone', 'head', 'classes', 'size', 'mean', 'std', 'temperature') if k not in meta]
     if missing: raise DataError(f'{run/"model.json"} lacks {missing}: it was not written by camtrap export_model')
+    num = lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+    bad = [k for k, ok in [('classes', isinstance(meta['classes'], list) and len(meta['classes']) >= 2 and all(isinstance(c, str) for c in meta['classes'])),
+                           ('size', isinstance(meta['size'], int) and 16 <= meta['size'] <= 4096),
+                           ('mean', isinstance(meta['mean'], list) and len(meta['mean']) == 3 and all(map(num, meta['mean']))),
+                           ('std', isinstance(meta['std'], list) and len(meta['std']) == 3 and all(num(v) and v > 0 for v in meta['std'])),
+                           ('temperature', num(meta['temperature']) and meta['temperature'] > 0),
+                           ('backbone', isinstance(meta['backbone'], str)), ('head', isinstance(meta['head'], str))] if not ok]
+    if bad: raise DataError(f'{run/"model.json"} has invalid {bad} (e.g. size must be 16..4096 px): re-export the model')
     model = create_model(meta['backbone'], len(meta['classes']), head=meta['head'], pretrained=False)
     sd = load_checkpoint(run/'model.pth', f're-export it from its run folder (camtrap.train.export_model) or copy {run} again')
     try: model.load_state_dict(sd)
@@ -467,27 +541,6 @@ def load_model(run):
 
 # %% ../nbs/03_train.ipynb #10d5be63
 CONSERVISION_CLASSES = ['antelope_duiker', 'bird', 'blank', 'civet_genet', 'hog', 'leopard', 'monkey_prosimian', 'rodent']
-
-class _ImageFiles(torch.utils.data.Dataset):
-    def __init__(self, paths, size, mean, std):
-        self.paths, self.size = paths, size
-        self.mean, self.std = torch.tensor(mean).view(3, 1, 1), torch.tensor(std).view(3, 1, 1)
-    def __len__(self): return len(self.paths)
-    def __getitem__(self, i):
-        from PIL import Image, ImageOps
-        try:
-            p = self.paths[i]  # a path, or a file object (the endpoint's request body)
-            if isinstance(p, (str, os.PathLike)) and (why := not_regular_reason(p)): raise OSError(f'skipped: {why}')  # a FIFO would hang
-            with Image.open(p) as im:
-                if im.width * im.height > MAX_PIXELS: raise ValueError(f'{im.width}x{im.height} pixels is over the {MAX_PIXELS / 1e6:.0f} MP budget')
-                im.draft('RGB', (self.size, self.size))
-                try: im = ImageOps.exif_transpose(im)
-                except Exception: pass  # a malformed EXIF tag: use the pixels as stored rather than lose the image
-                im = im.convert('RGB')
-                im = im.resize((self.size, self.size), Image.Resampling.BILINEAR)
-            x = torch.frombuffer(bytearray(im.tobytes()), dtype=torch.uint8).view(self.size, self.size, 3).permute(2, 0, 1)
-            return (x.float() / 255 - self.mean) / self.std, i, ''
-        except Exception as e: return torch.zeros(3, self.size, self.size), i, f'{type(e).__name__}: {e}'
 
 def _csv_path_col(src) -> str:
     "The image-path column of a CSV to predict: `filepath` (camtrap, Conser-vision) or `path`"
@@ -533,16 +586,8 @@ def predict(run, src, out=None, bs:int=64, num_workers:int|None=None, model=None
     paths, names, inputs = _input_files(src)
     if out: check_output(out, inputs)
     if model is None: model, meta = load_model(run)
-    ds = _ImageFiles(paths, meta['size'], meta['mean'], meta['std'])
-    nw = min(4, os.cpu_count() or 1) if num_workers is None else num_workers
-    dl = torch.utils.data.DataLoader(ds, batch_size=bs, num_workers=nw)
-    model = model.to(memory_format=torch.channels_last)
-    probs, errors = np.zeros((len(ds), len(meta['classes'])), np.float32), {}
-    with torch.inference_mode():
-        for x, idx, err in dl:
-            p = (model(x.to(memory_format=torch.channels_last)) / meta['temperature']).softmax(1).numpy()
-            probs[idx.numpy()] = p
-            errors.update({int(i): e for i, e in zip(idx, err) if e})
+    logits, errors = model_logits(model, paths, meta['size'], meta['mean'], meta['std'], bs=bs, num_workers=num_workers)
+    probs = (logits / meta['temperature']).softmax(1).numpy()
     classes = meta['classes']
     df = pd.DataFrame(probs, columns=classes)
     if sorted(classes) == sorted(CONSERVISION_CLASSES):  # the submission's columns first, in its order
@@ -553,9 +598,9 @@ def predict(run, src, out=None, bs:int=64, num_workers:int|None=None, model=None
     bad = pd.DataFrame({'filepath': [names[i] for i in errors], 'error': list(errors.values())})
     df = df[ok].reset_index(drop=True)
     if out:
-        out = Path(out); _atomic_write(out, df.to_csv(index=False).encode())
+        out = Path(out); atomic_write(out, df.to_csv(index=False).encode())
         err_f = out.with_suffix('.errors.csv')
-        if len(bad): _atomic_write(err_f, bad.to_csv(index=False).encode())
+        if len(bad): atomic_write(err_f, bad.to_csv(index=False).encode())
         elif err_f.exists(): err_f.unlink()
     if len(bad): warnings.warn(f'{len(bad)} image(s) could not be read and were left out: {list(bad.filepath[:5])}')
     df.attrs['errors'] = bad
@@ -619,8 +664,8 @@ def train(items, # camtrap table (see camtrap.data); may carry a split column
         for f in [*_RUN_FILES, 'selection.json', 'model.pth', 'model.json', 'metrics.json']:
             (run/f).unlink(missing_ok=True); (sel/f).unlink(missing_ok=True)
     run.mkdir(parents=True, exist_ok=True)
-    _atomic_write(run/'items.csv', df.to_csv(index=False).encode())
-    _atomic_write(run/'config.json', json.dumps({'recipe': asdict(r), 'backbone': backbone, 'seed': seed}, indent=1).encode())
+    atomic_write(run/'items.csv', df.to_csv(index=False).encode())
+    atomic_write(run/'config.json', json.dumps({'recipe': asdict(r), 'backbone': backbone, 'seed': seed}, indent=1).encode())
     fit_df = df[df.split.isin(['train', 'valid'])]
     valid = fit_df[fit_df.split == 'valid']
     has_test = test_items is not None or (df.split == 'test').any()
@@ -643,7 +688,7 @@ def train(items, # camtrap table (see camtrap.data); may carry a split column
     m.update(held_out='test' if has_test else 'valid (model before the refit)' if refit else 'valid',
              train_seconds=round(time.time() - t0, 1), recipe=r.name, backbone=backbone,
              n_train=int(len(fit_df) if refit else (df.split == 'train').sum()), n_valid=int(len(valid)))
-    _atomic_write(run/'metrics.json', json.dumps(m, indent=1).encode())
+    atomic_write(run/'metrics.json', json.dumps(m, indent=1).encode())
     export_model(learn, run, m['temperature'])
     plot_curves(run)
     del learn; release_memory()
@@ -661,7 +706,7 @@ def _select(learn, sel, valid, report_to, r, seed, resume, quiet, tta) -> dict:
     else: m = {'temperature': t}
     s = score((vl / t).softmax(1).numpy(), vt.numpy(), list(learn.dls.vocab))
     m['selection'] = {'valid_accuracy': s['accuracy'], 'valid_log_loss': s['log_loss'], 'temperature': t, 'n_valid': s['n']}
-    _atomic_write(f, json.dumps(m, indent=1).encode())
+    atomic_write(f, json.dumps(m, indent=1).encode())
     return m
 
 def summary(m:dict) -> str:
@@ -671,6 +716,38 @@ def summary(m:dict) -> str:
             f"macro F1 {m['macro_f1']:.3f}")
 
 # %% ../nbs/03_train.ipynb #2a240138
+def add_recipe_options(p):
+    "Add to the parser `p` one option per `Recipe` field: help from the field's comment, choices from its `Literal`, booleans both ways"
+    import argparse
+    docs, hints = docments(Recipe), get_type_hints(Recipe)
+    for a in p._actions:
+        if a.dest == 'recipe_opts': a.help = argparse.SUPPRESS  # filled from the options below
+    g = p.add_argument_group("recipe options (each defaults to the chosen recipe's value; see camtrap.train.Recipe)")
+    for f in fields(Recipe):
+        if f.name == 'name': continue
+        t, h, dest = hints[f.name], docs.get(f.name) or '', f'recipe_opts.{f.name}'
+        if t is bool:
+            g.add_argument(f'--{f.name}', dest=dest, action='store_const', const='true', help=h or f.name.replace('_', ' '))
+            g.add_argument(f'--no_{f.name}', dest=dest, action='store_const', const='false', help=f'the opposite of --{f.name}')
+        elif get_origin(t) is Literal: g.add_argument(f'--{f.name}', dest=dest, choices=get_args(t), help=h)
+        else:
+            kind = [a for a in get_args(t) if a is not type(None)] or [t]
+            extra = '; 0 runs lr_find too' if f.name == 'lr' else '; none: off' if type(None) in get_args(t) and 'None' not in h else ''
+            g.add_argument(f'--{f.name}', dest=dest, metavar=kind[0].__name__.upper(), help=h + extra)
+    return p
+
+def recipe_from_options(recipe:str='default', config:str|None=None, opts:dict|None=None) -> tuple[Recipe, dict]:
+    "The recipe named `recipe`, or the one of a run's `config.json`, with the text options `opts` applied; and that config"
+    cfg = {}
+    if config:
+        try: cfg = json.loads(Path(config).read_text()); base = Recipe(**cfg['recipe'])
+        except (OSError, ValueError, KeyError, TypeError) as e:
+            raise DataError(f'{config} is not the config.json of a camtrap run ({type(e).__name__}: {e})') from None
+    else: base = get_recipe(recipe)
+    ov = {k: coerce_field(k, v) for k, v in (opts or {}).items()}
+    if ov.get('lr', 1) == 0: ov['lr'] = None  # 0: lr_find
+    return replace(base, **ov), cfg
+
 @call_parse
 def train_cli(data:str, # labelled images: CSV, folder per class, Conser-vision folder, or s3:// of any
               out:str='run', # run folder (model, checkpoints, logs, figures)
@@ -678,49 +755,29 @@ def train_cli(data:str, # labelled images: CSV, folder per class, Conser-vision 
               group_col:str=None, # plain CSV: column with the site or sequence (splits keep it together)
               path_col:str='filepath', # plain CSV: column with image paths, relative to the CSV
               recipe:str='default', # 'default' or 'seed' (the seed scripts' baseline)
-              backbone:str=DEFAULT_BACKBONE, # resnet18, resnet50, swin_t, convnext_tiny, efficientnet_b0/b1, mobilenet_v3_large, efficientnet_lite0/1/2, or a timm name
+              config:str=None, # a run's config.json to replay (its recipe, backbone and seed; options given here still apply)
+              backbone:str=None, # resnet18, resnet50, swin_t, convnext_tiny, efficientnet_b0/b1, mobilenet_v3_large, efficientnet_lite0/1/2, or a timm name (default efficientnet_lite0)
               weights:str=None, # local weights file for the backbone
               no_pretrained:bool=False, # random initial weights (not recommended)
-              epochs:int=None, # main-phase epochs (recipe's default otherwise)
-              freeze_epochs:int=None, # head-only epochs first
-              lr:float=None, # learning rate; 0 = run lr_find and use its suggestion
-              bs:int=None, # batch size
-              size:int=None, # image size
-              valid_pct:float=None, # share of groups held out for validation
-              mixup:float=None, # MixUp alpha (0 = off)
-              cutmix:float=None, # CutMix alpha (0 = off)
-              label_smoothing:float=None, # label smoothing (0 = off)
-              aug:str=None, # augmentation preset: none or camtrap
-              patience:int=None, # early stopping patience (epochs)
-              weighted_loss:bool=False, # weight the loss by inverse class frequency
-              balanced_sampling:bool=False, # sample training images class-balanced
-              train_bn:bool=False, # head-only phase: keep training the backbone's BatchNorm, fastai's way (slower, ~3x the memory)
-              calibrate:bool=False, # fit a temperature on the validation set and apply it to the model
-              no_refit:bool=False, # keep the model fitted on the training split (no final fit on train + valid)
               tta:bool=False, # test-time augmentation when evaluating
               test_data:str=None, # separate labelled images to evaluate on (same layout options)
               resume:bool=False, # continue the interrupted run in OUT
               overwrite:bool=False, # replace the run already in OUT (without it, an existing run is never touched)
-              seed:int=42, # random seed
+              seed:int=None, # random seed (default 42)
               workers:int=None, # data loader processes
+              recipe_opts:dict=None, # the recipe options below, as text
              ):
     "Train a classifier on labelled camera-trap images and evaluate it on held-out images"
-    ov = dict(epochs=epochs, freeze_epochs=freeze_epochs, bs=bs, size=size, valid_pct=valid_pct, mixup=mixup, cutmix=cutmix,
-              label_smoothing=label_smoothing, aug=aug, patience=patience)
-    if lr is not None: ov['lr'] = lr or None
-    if weighted_loss: ov['weighted_loss'] = True
-    if balanced_sampling: ov['balanced_sampling'] = True
-    if calibrate: ov['calibrate'] = True
-    if train_bn: ov['train_bn'] = True
-    if no_refit: ov['refit'] = False
-    r = get_recipe(recipe, **ov)
-    if lr == 0: r = replace(r, lr=None)
+    r, cfg = recipe_from_options(recipe, config, recipe_opts)
+    backbone, seed = backbone or cfg.get('backbone', DEFAULT_BACKBONE), seed if seed is not None else cfg.get('seed', 42)
     items = load_items(data, label_col=label_col, group_col=group_col, path_col=path_col)
     test = load_items(test_data, label_col=label_col, group_col=group_col, path_col=path_col) if test_data else None
     check_run_folder(out, resume, overwrite)  # before loading (and maybe downloading) the data
     m = train(items, out, r, backbone=backbone, pretrained=not no_pretrained, weights=weights, resume=resume, overwrite=overwrite,
               test_items=test, tta=tta, seed=seed, num_workers=workers)
     print(summary(m)); print(f'run folder: {out} (model.pth + model.json, metrics.json, figures)')
+
+extend_train_cli = add_recipe_options  # camtrap.cli adds these to `camtrap train`'s parser
 
 @call_parse
 def predict_cli(run:str, # run folder of `camtrap train` (needs model.pth + model.json)
@@ -773,7 +830,7 @@ def demo_cli(out:str='camtrap-demo', # folder for the run, predictions and figur
           f'one sequence per species held out; recipe default, backbone {DEFAULT_BACKBONE} (ImageNet weights)', flush=True)
     t0 = time.time()
     mark = Path(out)/'camtrap-demo.json'  # a demo replaces its own earlier run, never another run
-    if not existing_run(Path(out)/'run'): _atomic_write(mark, json.dumps({'demo': True}).encode())
+    if not existing_run(Path(out)/'run'): atomic_write(mark, json.dumps({'demo': True}).encode())
     m = train(items, Path(out)/'run', 'default', epochs=epochs, valid_pct=0.5, num_workers=workers, overwrite=mark.exists())
     print(summary(m))
     per = pd.DataFrame(m['per_class']).T.drop(index=['accuracy', 'macro avg', 'weighted avg'], errors='ignore')
