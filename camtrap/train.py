@@ -770,9 +770,9 @@ def train_cli(data:str, # labelled images: CSV, folder per class, Conser-vision 
     "Train a classifier on labelled camera-trap images and evaluate it on held-out images"
     r, cfg = recipe_from_options(recipe, config, recipe_opts)
     backbone, seed = backbone or cfg.get('backbone', DEFAULT_BACKBONE), seed if seed is not None else cfg.get('seed', 42)
+    check_run_folder(out, resume, overwrite)  # before loading (and maybe downloading) the data
     items = load_items(data, label_col=label_col, group_col=group_col, path_col=path_col)
     test = load_items(test_data, label_col=label_col, group_col=group_col, path_col=path_col) if test_data else None
-    check_run_folder(out, resume, overwrite)  # before loading (and maybe downloading) the data
     m = train(items, out, r, backbone=backbone, pretrained=not no_pretrained, weights=weights, resume=resume, overwrite=overwrite,
               test_items=test, tta=tta, seed=seed, num_workers=workers)
     print(summary(m)); print(f'run folder: {out} (model.pth + model.json, metrics.json, figures)')
