@@ -13,8 +13,8 @@ from .storage import DataError
 COMMANDS = {  # name: (module, function, what it does)
     'preprocess': ('camtrap.preprocess', 'preprocess_cli', 'resize raw images into a training cache (resumable, quarantines bad files)'),
     'train': ('camtrap.train', 'train_cli', 'train a classifier on labelled images and evaluate it on held-out ones'),
-    'predict': ('camtrap.train', 'predict_cli', 'per-class probabilities for a folder, CSV or s3:// prefix of images'),
-    'evaluate': ('camtrap.train', 'evaluate_cli', 'score a trained model on labelled images'),
+    'predict': ('camtrap.infer', 'predict_cli', 'per-class probabilities for a folder, CSV or s3:// prefix of images'),
+    'evaluate': ('camtrap.evaluate', 'evaluate_cli', 'score a trained model on labelled images'),
     'demo': ('camtrap.train', 'demo_cli', 'train and evaluate on the sample images shipped with camtrap'),
 }
 TORCH_COMMANDS = {'train', 'predict', 'evaluate', 'demo'}  # these get the allocator settings of camtrap.train.FAST_CPU_ENV

@@ -29,6 +29,7 @@ class RunFolder:
     def __truediv__(self, name) -> Path: return self.path/name
     def __fspath__(self): return str(self.path)
     def __repr__(self): return f'RunFolder({str(self.path)!r})'
+    def __str__(self): return str(self.path)
     def __eq__(self, o): return isinstance(o, RunFolder) and o.path == self.path
     model, meta, config, items = (property(lambda s, f=f: s/f) for f in ('model.pth', 'model.json', 'config.json', 'items.csv'))
     state_file, last, best, history, log = (property(lambda s, f=f: s/f) for f in ('state.json', 'last.pth', 'best.pth', 'history.csv', 'metrics.jsonl'))

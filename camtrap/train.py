@@ -22,10 +22,10 @@ from .infer import RunFolder, load_checkpoint, save_checkpoint, predict
 from .evaluate import evaluate, learner_logits, fit_temperature, score, plot_curves, summary
 
 # %% auto #0
-__all__ = ['RECIPES', 'FAST_CPU_ENV', 'LogLoss', 'Recipe', 'check_recipe', 'get_recipe', 'coerce_field', 'release_memory',
-           'fast_cpu_env', 'cache_images', 'run_items', 'log_loss', 'MetricsLine', 'Checkpoint', 'make_learner',
-           'find_lr', 'patch_fastai_cpu_distributed', 'fit_recipe', 'export_model', 'train', 'add_recipe_options',
-           'recipe_from_options', 'train_cli', 'demo_cli']
+__all__ = ['RECIPES', 'FAST_CPU_ENV', 'LogLoss', 'extend_train_cli', 'Recipe', 'check_recipe', 'get_recipe', 'coerce_field',
+           'release_memory', 'fast_cpu_env', 'cache_images', 'run_items', 'log_loss', 'MetricsLine', 'Checkpoint',
+           'make_learner', 'find_lr', 'patch_fastai_cpu_distributed', 'fit_recipe', 'export_model', 'train',
+           'add_recipe_options', 'recipe_from_options', 'train_cli', 'demo_cli']
 
 # %% ../nbs/06_train.ipynb #676935a6
 @dataclass
@@ -505,6 +505,9 @@ def train_cli(data:str, # labelled images: CSV, folder per class, Conser-vision 
     m = train(items, out, r, backbone=backbone, pretrained=not no_pretrained, weights=weights, resume=resume, overwrite=overwrite,
               test_items=test, tta=tta, seed=seed, num_workers=workers)
     print(summary(m)); print(f'run folder: {out} (model.pth + model.json, metrics.json, figures)')
+
+# %% ../nbs/06_train.ipynb #da841e58
+extend_train_cli = add_recipe_options  # camtrap.cli adds these to `camtrap train`'s parser
 
 # %% ../nbs/06_train.ipynb #c4609a95
 @call_parse
