@@ -27,7 +27,7 @@ PLAIN = r'''
 import sys, json, torch, numpy as np, pandas as pd
 from pathlib import Path
 from PIL import Image
-from camtrap.train import load_model
+from camtrap.infer import load_model
 model, meta = load_model(sys.argv[1]); src = Path(sys.argv[2])
 files = sorted(src.rglob('*.JPG')); out = []
 with torch.no_grad():
