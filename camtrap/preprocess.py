@@ -259,7 +259,7 @@ def _die_with_parent(parent: int):
     if os.getppid() != parent: os._exit(1)  # the parent died before the line above
 
 # %% ../nbs/02_preprocess.ipynb #7563f6b5
-_TMP_NAME = re.compile(r'^\..+\.(\d+)\.tmp$')  # the temporary files of camtrap.data.atomic_write
+_TMP_NAME = re.compile(r'^\..+\.(\d+)\.tmp$')  # the temporary files of camtrap.storage.atomic_write
 
 def _pid_running(pid: int) -> bool:
     try: os.kill(pid, 0)
