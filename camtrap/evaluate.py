@@ -87,10 +87,10 @@ def report(probs, targs, classes, paths, run, extra=None) -> dict:
     run = RunFolder(run); out = {**(extra or {}), **score(probs, targs, classes)}
     cm = confusion_matrix(targs, probs.argmax(1), labels=list(range(len(classes))))
     out['confusion_matrix'] = cm.tolist()
-    _plot_confusion(cm, classes, run/'confusion_matrix.png', 'Confusion matrix (held-out images)', 'd')
+    _plot_confusion(cm, classes, run.confusion, 'Confusion matrix (held-out images)', 'd')
     cmn = cm / np.maximum(cm.sum(1, keepdims=True), 1)
-    _plot_confusion(cmn, classes, run/'confusion_matrix_normalized.png', 'Confusion matrix, normalised by true class', '.2f')
-    _plot_top_losses(list(paths), probs, targs, classes, run/'top_losses.png')
+    _plot_confusion(cmn, classes, run.confusion_normalized, 'Confusion matrix, normalised by true class', '.2f')
+    _plot_top_losses(list(paths), probs, targs, classes, run.top_losses)
     preds = pd.DataFrame(probs, columns=classes).assign(path=list(paths), label=[classes[t] for t in targs],
                                                        predicted=[classes[i] for i in probs.argmax(1)])
     atomic_write(run.predictions, preds.to_csv(index=False).encode())
@@ -128,7 +128,7 @@ def plot_curves(run):
     a.plot(x, h.train_loss, label='train loss'); a.plot(x, h.valid_loss, label='valid loss'); a.plot(x, h.log_loss, label='valid log loss')
     b.plot(x, h.accuracy, label='valid accuracy', color='C3')
     for ax in (a, b): ax.set_xlabel('epoch'); ax.legend(); ax.grid(alpha=.3)
-    fig.tight_layout(); fig.savefig(run/'curves.png', dpi=80); plt.close(fig)
+    fig.tight_layout(); fig.savefig(run.curves, dpi=80); plt.close(fig)
 
 # %% ../nbs/05_evaluate.ipynb #eeb4f3c2
 @call_parse
@@ -140,7 +140,7 @@ def evaluate_cli(run:str, # run folder of `camtrap train`
     "Score a trained model on labelled images: accuracy, log loss, macro F1, per-class report, confusion matrix"
     model, meta = load_model(run)
     tmp = Path(out or Path(run)/'eval')
-    if tmp.resolve() == Path(run).resolve() or {'model.json', 'state.json', 'config.json'} & set(RunFolder(tmp).existing()): raise DataError(
+    if tmp.resolve() == Path(run).resolve() or RunFolder(tmp).holds_run(): raise DataError(
         f'--out {tmp} is a run folder: the evaluation would overwrite its metrics.json and predictions.csv. '
         'Choose another folder (the default is RUN/eval)')
     items = load_items(data, label_col=label_col, group_col=group_col, path_col=path_col)

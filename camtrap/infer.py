@@ -34,6 +34,9 @@ class RunFolder:
     model, meta, config, items = (property(lambda s, f=f: s/f) for f in ('model.pth', 'model.json', 'config.json', 'items.csv'))
     state_file, last, best, history, log = (property(lambda s, f=f: s/f) for f in ('state.json', 'last.pth', 'best.pth', 'history.csv', 'metrics.jsonl'))
     metrics, predictions, selection = (property(lambda s, f=f: s/f) for f in ('metrics.json', 'predictions.csv', 'selection.json'))
+    confusion, confusion_normalized, top_losses, curves, lr_plot = (property(lambda s, f=f: s/f) for f in (
+        'confusion_matrix.png', 'confusion_matrix_normalized.png', 'top_losses.png', 'curves.png', 'lr_find.png'))
+    fastai_export = property(lambda s: s/'export.pkl')  # fastai's learn.export(): written for fastai users, never read by camtrap
     @property
     def select(self) -> RunFolder: return RunFolder(self/'select')  # the validation fit of a `refit` recipe
 
@@ -60,6 +63,12 @@ def resume_point(self:RunFolder) -> list[int]:
 def existing(self:RunFolder) -> list[str]:
     "The files of a camtrap run that already exist in this folder (empty if it holds none)"
     return [f for f in (*self.PROGRESS, 'config.json', *self.RESULTS[1:], 'select') if (self/f).exists()]
+
+# %% ../nbs/04_infer.ipynb #17044eae
+@patch
+def holds_run(self:RunFolder) -> bool:
+    "Does this folder hold (part of) a training run: a model, its state or its recipe?"
+    return bool({'model.json', 'state.json', 'config.json'} & set(self.existing()))
 
 # %% ../nbs/04_infer.ipynb #6e08cb8f
 @patch

@@ -88,6 +88,9 @@ def _too_many_pixels(what:str, config:ServingConfig) -> PayloadError:
     return _bad_request(f'The image is too large ({what}): this endpoint takes at most {config.max_pixels} pixels '
                         f'(CAMTRAP_MAX_PIXELS); resize it first', 413)
 
+# %% ../nbs/09_serve.ipynb #fa3b8f0b
+_log = logging.getLogger(__name__)
+
 # %% ../nbs/09_serve.ipynb #76d06914
 def _read_s3(uri, config:ServingConfig|None=None) -> bytes:
     "The object at `uri` if `config` allows it and it is within the body limit, read with boto3 (so `AWS_ENDPOINT_URL` is honoured)"
@@ -111,9 +114,6 @@ def _read_s3(uri, config:ServingConfig|None=None) -> bytes:
         raise _bad_request(f's3_uri {uri} is {obj["ContentLength"]} bytes: this endpoint reads at most {config.max_body_bytes} '
                            '(CAMTRAP_MAX_BODY_BYTES)', 413)
     with obj['Body'] as b: return b.read(config.max_body_bytes)
-
-# %% ../nbs/09_serve.ipynb #fa3b8f0b
-_log = logging.getLogger(__name__)
 
 # %% ../nbs/09_serve.ipynb #d3480ad1
 def model_fn(model_dir):
@@ -187,14 +187,15 @@ def model_tarball(run, dest, handlers:str='camtrap.serve') -> Path:
     at the root; code/inference.py re-exporting the handlers of module `handlers`, code/camtrap/ (so the
     container needs no camtrap install) and code/requirements.txt (what the container lacks)."""
     import camtrap
+    from camtrap.infer import RunFolder  # (torch: imported when an archive is made, not with this module)
     run, dest = Path(run), Path(dest)
-    for f in ('model.pth', 'model.json'):
+    for f in RunFolder.MODEL:
         if not (run/f).exists(): raise FileNotFoundError(f'{run} has no {f}: is it a finished camtrap run folder?')
     skip = lambda ti: None if '__pycache__' in ti.name or ti.name.endswith('.pyc') else ti
     tmp = dest.with_name(dest.name + '.partial')
     try:
         with tarfile.open(tmp, 'w:gz') as tar:
-            for f in ('model.pth', 'model.json'): tar.add(run/f, f)
+            for f in RunFolder.MODEL: tar.add(run/f, f)
             tar.add(Path(camtrap.__file__).parent, 'code/camtrap', filter=skip)
             if handlers.split('.')[0] != 'camtrap': tar.add(importlib.import_module(handlers).__file__, f'code/{handlers}.py')
             _add_file(tar, 'code/inference.py', f'from {handlers} import model_fn, input_fn, predict_fn, output_fn\n')

@@ -162,7 +162,9 @@ def free_port() -> int:
 
 # %% ../nbs/00_storage.ipynb #a1140e01
 _GATE = """
-import socket, sys, threading
+import ctypes, signal, socket, sys, threading
+try: ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: never outlive the process that started it
+except (OSError, AttributeError): pass
 port, target = int(sys.argv[1]), int(sys.argv[2])
 def pipe(a, b):
     try:
@@ -184,7 +186,8 @@ class _Gate:
     "A TCP forwarder in its own process; `close()` kills it, so the port and its connections die like a crashed server's"
     def __init__(self, port, target): self.port, self.target, self.proc = port, target, None
     def open(self):
-        self.proc = subprocess.Popen([sys.executable, '-c', _GATE, str(self.port), str(self.target)], stdout=subprocess.PIPE, text=True)
+        self.proc = subprocess.Popen([sys.executable, '-c', _GATE, str(self.port), str(self.target)], stdout=subprocess.PIPE,
+                                     stdin=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True)  # holds no pipe of the caller's
         if self.proc.stdout.readline().strip() != 'ready': raise RuntimeError(f'could not listen on 127.0.0.1:{self.port}')
     def close(self):
         if self.proc: self.proc.kill(); self.proc.wait(); self.proc.stdout.close(); self.proc = None
