@@ -12,3 +12,11 @@ def missouri_heldout(data, seed:int=42):
     is_test = items.group.isin(set(test_seqs.values())).values
     train = items[~is_test].reset_index(drop=True)
     return items, is_test, (split_grouped(train, valid_pct=0.2, seed=seed).split == 'train').values
+
+def missouri_fold(data, k:int, seed:int=42):
+    "Like `missouri_heldout`, but fold `k` of benchmarks/probe.py: the k-th sequence (sorted by name) of every species held out"
+    items = load_items(Path(data)/'labels.csv', label_col='species', group_col='sequence')
+    rank = items.groupby('label').group.transform(lambda g: g.map({s: i for i, s in enumerate(sorted(g.unique()))})).values
+    is_test = rank == k
+    train = items[~is_test].reset_index(drop=True)
+    return items, is_test, (split_grouped(train, valid_pct=0.2, seed=seed).split == 'train').values

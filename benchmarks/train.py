@@ -19,15 +19,16 @@ p.add_argument('--data', default=str(here.parent.parent/'shared'/'data'/'missour
 p.add_argument('--out', default=str(here/'results'))
 p.add_argument('--set', nargs='*', default=[], help='recipe overrides for non-seed recipes, e.g. size=288 epochs=10')
 p.add_argument('--seed', type=int, default=42)
+p.add_argument('--fold', type=int, default=None, help='hold out fold 0/1/2 of benchmarks/probe.py instead of a random sequence per species')
 p.add_argument('--tta', action='store_true', help='test-time augmentation in the evaluation of every recipe')
 a = p.parse_args()
 from camtrap.train import fast_cpu_env
 env = fast_cpu_env()
 if env is not None: os.execve(sys.executable, [sys.executable, *sys.argv], env)  # allocator settings, as `camtrap train` does
 
-from heldout import missouri_heldout
+from heldout import missouri_heldout, missouri_fold
 from camtrap.train import train, get_recipe
-items, is_test, _ = missouri_heldout(a.data, a.seed)
+items, is_test, _ = missouri_heldout(a.data, a.seed) if a.fold is None else missouri_fold(a.data, a.fold, a.seed)
 train_items, test_items = items[~is_test].reset_index(drop=True), items[is_test].reset_index(drop=True)
 def val(v):
     try: return json.loads(v)
@@ -53,7 +54,8 @@ if base is not None:
     df['log_loss_ratio'] = (df.test_log_loss / base.test_log_loss).round(2)
 cpu = next((l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name')), platform.processor())
 text = (f'{datetime.date.today()}, {cpu}, {os.cpu_count()} cores; `python benchmarks/train.py {" ".join(sys.argv[1:])}`; '
-        f'{len(train_items)} training images, {len(test_items)} held-out images (one sequence of each species)\n\n' + df.to_string(index=False))
+        f'{len(train_items)} training images, {len(test_items)} held-out images (one sequence of each species'
+        + (f', fold {a.fold}' if a.fold is not None else '') + ')\n\n' + df.to_string(index=False))
 print(text)
 Path(a.out).mkdir(parents=True, exist_ok=True)
 with open(Path(a.out)/'train.md', 'a') as f: f.write(text + '\n\n')
