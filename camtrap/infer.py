@@ -24,6 +24,7 @@ class RunFolder:
     MODEL = ('model.pth', 'model.json')  # what load_model, and so the inference container, reads
     PROGRESS = ('history.csv', 'metrics.jsonl', 'state.json', 'last.pth', 'best.pth')  # what resuming reads
     RESULTS = ('selection.json', 'model.pth', 'model.json', 'metrics.json')  # what a finished (part of a) run leaves
+    MARKS = (*PROGRESS, 'config.json', 'model.pth', 'model.json', 'metrics.json', 'select')  # any of these: a run is here
     OUTPUTS = ('metrics.json', 'metrics.jsonl', 'history.csv', 'predictions.csv', 'config.json', '*.png')  # published for people
     def __init__(self, path): self.path = Path(path)
     def __truediv__(self, name) -> Path: return self.path/name
@@ -62,13 +63,13 @@ def resume_point(self:RunFolder) -> list[int]:
 @patch
 def existing(self:RunFolder) -> list[str]:
     "The files of a camtrap run that already exist in this folder (empty if it holds none)"
-    return [f for f in (*self.PROGRESS, 'config.json', *self.RESULTS[1:], 'select') if (self/f).exists()]
+    return [f for f in self.MARKS if (self/f).exists()]
 
 # %% ../nbs/04_infer.ipynb #17044eae
 @patch
 def holds_run(self:RunFolder) -> bool:
     "Does this folder hold (part of) a training run: a model, its state or its recipe?"
-    return bool({'model.json', 'state.json', 'config.json'} & set(self.existing()))
+    return any(f.exists() for f in (self.meta, self.state_file, self.config))
 
 # %% ../nbs/04_infer.ipynb #6e08cb8f
 @patch
