@@ -10,10 +10,11 @@ import numpy as np, pandas as pd, torch, torch.nn.functional as F
 from fastcore.script import call_parse
 from .storage import DataError, atomic_write
 from .data import load_items
-from .infer import RunFolder, load_model, model_logits, predict
+from .infer import RunFolder, load_model, model_logits, predict, pool_events
 
 # %% auto #0
-__all__ = ['score', 'fit_temperature', 'learner_logits', 'report', 'evaluate', 'summary', 'plot_curves', 'evaluate_cli']
+__all__ = ['score', 'fit_temperature', 'learner_logits', 'event_scores', 'report', 'evaluate', 'summary', 'plot_curves',
+           'evaluate_cli']
 
 # %% ../nbs/05_evaluate.ipynb #628e5c7d
 def score(probs, targs, classes) -> dict:
@@ -80,9 +81,18 @@ def _plot_top_losses(paths, probs, targs, classes, path, k=12):
     fig.suptitle('Top losses: the held-out images the model got most confidently wrong'); fig.tight_layout()
     fig.savefig(path, dpi=70); plt.close(fig)
 
+# %% ../nbs/05_evaluate.ipynb #2648712e
+def event_scores(probs, targs, classes, events, pooling:str='mean') -> dict:
+    "Accuracy, log loss and macro F1 of whole events: pooled probabilities against each event's majority label"
+    ids, q, cnt = pool_events(probs, events, pooling)
+    codes = pd.factorize(pd.Series(list(events)).astype(str))[0]
+    t = np.array([np.bincount(np.asarray(targs)[codes == k], minlength=len(classes)).argmax() for k in range(len(ids))])
+    s = score(q, t, classes)
+    return {'n': s['n'], 'n_images': int(cnt.sum()), 'pooling': pooling, 'accuracy': s['accuracy'], 'log_loss': s['log_loss'], 'macro_f1': s['macro_f1']}
+
 # %% ../nbs/05_evaluate.ipynb #3498daab
-def report(probs, targs, classes, paths, run, extra=None) -> dict:
-    "Score probabilities against targets; write metrics.json, confusion matrices, top losses and predictions.csv into `run`"
+def report(probs, targs, classes, paths, run, extra=None, events=None, pooling:str='mean') -> dict:
+    "Score probabilities against targets (and, with `events`, per event); write metrics.json, confusion matrices, top losses and predictions.csv into `run`"
     from sklearn.metrics import confusion_matrix
     run = RunFolder(run); out = {**(extra or {}), **score(probs, targs, classes)}
     cm = confusion_matrix(targs, probs.argmax(1), labels=list(range(len(classes))))
@@ -93,13 +103,16 @@ def report(probs, targs, classes, paths, run, extra=None) -> dict:
     _plot_top_losses(list(paths), probs, targs, classes, run.top_losses)
     preds = pd.DataFrame(probs, columns=classes).assign(path=list(paths), label=[classes[t] for t in targs],
                                                        predicted=[classes[i] for i in probs.argmax(1)])
+    if events is not None:
+        preds['event'] = [str(e) for e in events]
+        out['events'] = event_scores(probs, targs, classes, events, pooling)
     atomic_write(run.predictions, preds.to_csv(index=False).encode())
     atomic_write(run.metrics, json.dumps(out, indent=1).encode())
     return out
 
 # %% ../nbs/05_evaluate.ipynb #f887933a
-def evaluate(learn, df, run, valid_df=None, tta=False, temperature=None) -> dict:
-    "Score `learn` on the labelled table `df` (calibrating on `valid_df` if given) and `report` into `run`"
+def evaluate(learn, df, run, valid_df=None, tta=False, temperature=None, events:str|None=None) -> dict:
+    "Score `learn` on the labelled table `df` (calibrating on `valid_df` if given; per event too with `events`, a column of `df`) and `report` into `run`"
     classes = list(learn.dls.vocab)
     unknown = sorted(set(df.label) - set(classes))
     if unknown: raise DataError(f'labels {unknown} are not classes of this model ({classes})')
@@ -110,14 +123,17 @@ def evaluate(learn, df, run, valid_df=None, tta=False, temperature=None) -> dict
     raw = score(logits.softmax(1).numpy(), targs.numpy(), classes)
     return report((logits / temperature).softmax(1).numpy(), targs.numpy(), classes, df['source'] if 'source' in df else df.path, run,
                   extra={'tta': tta, 'temperature': temperature, 'log_loss_uncalibrated': raw['log_loss'],
-                         'accuracy_uncalibrated': raw['accuracy']})
+                         'accuracy_uncalibrated': raw['accuracy']}, events=df[events].values if events else None)
 
 # %% ../nbs/05_evaluate.ipynb #9f840dfa
 def summary(m:dict) -> str:
-    "One paragraph of the held-out metrics"
-    return (f"held-out ({m.get('held_out', '?')}, {m['n']} images): accuracy {m['accuracy']:.3f}, log loss {m['log_loss']:.3f} "
-            f"(uncalibrated {m.get('log_loss_uncalibrated', m['log_loss']):.3f}, temperature {m.get('temperature', 1):.2f}), "
-            f"macro F1 {m['macro_f1']:.3f}")
+    "One paragraph of the held-out metrics (image level, and per event when they were scored)"
+    s = (f"held-out ({m.get('held_out', '?')}, {m['n']} images): accuracy {m['accuracy']:.3f}, log loss {m['log_loss']:.3f} "
+         f"(uncalibrated {m.get('log_loss_uncalibrated', m['log_loss']):.3f}, temperature {m.get('temperature', 1):.2f}), "
+         f"macro F1 {m['macro_f1']:.3f}")
+    if 'events' in m: e = m['events']; s += (f"; per event ({e['n']} events, {e['pooling']} of their images): "
+                                             f"accuracy {e['accuracy']:.3f}, log loss {e['log_loss']:.3f}, macro F1 {e['macro_f1']:.3f}")
+    return s
 
 # %% ../nbs/05_evaluate.ipynb #e57b3edc
 def plot_curves(run):
@@ -136,6 +152,7 @@ def evaluate_cli(run:str, # run folder of `camtrap train`
                  data:str, # labelled images (same layouts as `camtrap train`)
                  out:str=None, # folder for metrics.json and figures (default: RUN/eval)
                  label_col:str='label', group_col:str=None, path_col:str='filepath', # plain CSV columns
+                 events:bool=False, # also score whole events: the group column names each image's event (e.g. --group_col sequence)
                  bs:int=64, workers:int=None):
     "Score a trained model on labelled images: accuracy, log loss, macro F1, per-class report, confusion matrix"
     model, meta = load_model(run)
@@ -143,6 +160,7 @@ def evaluate_cli(run:str, # run folder of `camtrap train`
     if tmp.resolve() == Path(run).resolve() or RunFolder(tmp).holds_run(): raise DataError(
         f'--out {tmp} is a run folder: the evaluation would overwrite its metrics.json and predictions.csv. '
         'Choose another folder (the default is RUN/eval)')
+    if events and not group_col: raise DataError('--events needs --group_col: the column that names each image\'s event')
     items = load_items(data, label_col=label_col, group_col=group_col, path_col=path_col)
     items = items[items.label.notna()].reset_index(drop=True)
     if not len(items): raise DataError(f'{data}: no labelled images to evaluate on')
@@ -154,5 +172,6 @@ def evaluate_cli(run:str, # run folder of `camtrap train`
     if not keep.any(): raise DataError(f'{data}: none of the {len(items)} images could be read')
     probs = pr.set_index('filepath').loc[list(items.path[keep]), meta['classes']].values
     targs = items.label[keep].map({c: i for i, c in enumerate(meta['classes'])}).values
-    m = report(probs, targs, meta['classes'], items.path[keep], tmp, extra={'temperature': meta['temperature'], 'held_out': 'given'})
+    m = report(probs, targs, meta['classes'], items.path[keep], tmp, extra={'temperature': meta['temperature'], 'held_out': 'given'},
+               events=items.group[keep].values if events else None)
     print(summary(m)); print(f'metrics and figures in {tmp}')

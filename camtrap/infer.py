@@ -6,17 +6,17 @@
 from __future__ import annotations
 import os, json, math, shutil, warnings
 from pathlib import Path
-import pandas as pd, torch
+import numpy as np, pandas as pd, torch
 from fastcore.basics import patch
 from fastcore.script import call_parse
 from .storage import DataError, atomic_write, is_s3, download_s3, image_files, not_regular_reason
 from .data import read_csv_items
 from .preprocess import MAX_PIXELS
-from .models import create_model, unwrap_model
+from .models import create_model, unwrap_model, ProbeEnsemble
 
 # %% auto #0
-__all__ = ['CONSERVISION_CLASSES', 'RunFolder', 'load_checkpoint', 'save_checkpoint', 'ImageFiles', 'model_logits', 'load_model',
-           'check_output', 'predict', 'predict_cli']
+__all__ = ['CONSERVISION_CLASSES', 'POOLING', 'RunFolder', 'load_checkpoint', 'save_checkpoint', 'ImageFiles', 'model_logits',
+           'load_model', 'check_output', 'pool_events', 'predict', 'predict_cli']
 
 # %% ../nbs/04_infer.ipynb #c5ef8b57
 class RunFolder:
@@ -172,6 +172,18 @@ def save_model(self:RunFolder, model, meta:dict):
     save_checkpoint({k: v.contiguous() for k, v in unwrap_model(model).state_dict().items()}, self.model)
     atomic_write(self.meta, json.dumps(meta, indent=1).encode())
 
+# %% ../nbs/04_infer.ipynb #1ac1c5e7
+def _build_model(meta, where):
+    "The untrained network that `model.json` (`meta`, read from `where`) describes"
+    if meta['head'] != 'probe': return create_model(meta['backbone'], len(meta['classes']), head=meta['head'], pretrained=False)
+    ms = meta.get('members')
+    ok = isinstance(ms, list) and ms and all(isinstance(m, dict) and isinstance(m.get('backbone'), str) and isinstance(m.get('size'), int)
+                                             and 16 <= m['size'] <= 4096 and isinstance(m.get('mean'), list) and isinstance(m.get('std'), list)
+                                             for m in ms)
+    if not ok: raise DataError(f'{where} has head "probe" but no valid members list (backbone, size, mean, std each): re-export the model')
+    nets = [create_model(m['backbone'], len(meta['classes']), head='linear', pretrained=False) for m in ms]
+    return ProbeEnsemble(nets, [m['size'] for m in ms], [(tuple(m['mean']), tuple(m['std'])) for m in ms], flip=bool(meta.get('flip', True)))
+
 # %% ../nbs/04_infer.ipynb #4d6f162f
 def load_model(run):
     "Rebuild the network of a run from its pickle-free artifact; returns `(model, meta)`"
@@ -189,7 +201,7 @@ def load_model(run):
                            ('temperature', num(meta['temperature']) and meta['temperature'] > 0),
                            ('backbone', isinstance(meta['backbone'], str)), ('head', isinstance(meta['head'], str))] if not ok]
     if bad: raise DataError(f'{run.meta} has invalid {bad} (e.g. size must be 16..4096 px): re-export the model')
-    model = create_model(meta['backbone'], len(meta['classes']), head=meta['head'], pretrained=False)
+    model = _build_model(meta, run.meta)
     sd = load_checkpoint(run.model, f're-export it from its run folder (camtrap.train.export_model) or copy {run} again')
     try: model.load_state_dict(sd)
     except (RuntimeError, TypeError) as e: raise DataError(f'{run.model} does not fit the network that {run.meta} describes ({str(e).splitlines()[0]}); re-export it') from None
@@ -207,14 +219,17 @@ def _csv_path_col(src) -> str:
     return col
 
 # %% ../nbs/04_infer.ipynb #401f8012
-def _input_files(src) -> tuple[list, list, list]:
-    "Image paths, the names to report and the input files to protect, from a camtrap table, a folder, a CSV or an s3:// prefix"
-    if isinstance(src, pd.DataFrame): return list(src.path), list(src.get('filepath', src.path)), []
+def _input_files(src, group_col:str|None=None) -> tuple[list, list, list, list|None]:
+    "Image paths, the names to report, the input files to protect and (with `group_col`) each image's event, from a camtrap table, a folder, a CSV or an s3:// prefix"
+    if isinstance(src, pd.DataFrame):
+        if group_col and group_col not in src: raise DataError(f'the table has no {group_col!r} column for the events; it has {list(src.columns)}')
+        return list(src.path), list(src.get('filepath', src.path)), [], list(src[group_col]) if group_col else None
     if str(src).lower().endswith('.csv'):
         local = src if not is_s3(src) else None
         col = _csv_path_col(src) if local else 'filepath'
-        df = read_csv_items(src, path_col=col, label_col=None, check_files=False)
-        return list(df.path), list(df[col]), [local] if local else []
+        df = read_csv_items(src, path_col=col, label_col=None, group_col=group_col, check_files=False)
+        return list(df.path), list(df[col]), [local] if local else [], list(df.group) if group_col else None
+    if group_col: raise DataError(f'--group_col {group_col} needs a CSV of images with that column; {src} is not a CSV')
     if is_s3(src): src = download_s3(src)
     src = Path(src)
     if not src.is_dir(): raise DataError(f'{src} is neither a folder of images nor a CSV')
@@ -222,7 +237,7 @@ def _input_files(src) -> tuple[list, list, list]:
     if skipped: warnings.warn(f'{src}: skipped {len(skipped)} file(s) that are not regular images: '
                               + '; '.join(f'{p} ({r})' for p, r in skipped[:5]))
     if not files: raise DataError(f'{src}: no images found')
-    return [str(p) for p in files], [str(p.relative_to(src)) for p in files], []
+    return [str(p) for p in files], [str(p.relative_to(src)) for p in files], [], None
 
 # %% ../nbs/04_infer.ipynb #7f14e5d3
 def check_output(out, inputs=(), needs_col:str='confidence'):
@@ -230,7 +245,7 @@ def check_output(out, inputs=(), needs_col:str='confidence'):
     out = Path(out)
     if out.is_dir(): raise DataError(f'--out {out} is a folder; give a .csv file name')
     if out.suffix.lower() != '.csv': raise DataError(f'--out {out} must end in .csv')
-    for f in [out, out.with_suffix('.errors.csv')]:
+    for f in [out, out.with_suffix('.errors.csv'), out.with_suffix('.events.csv')]:
         if any(f.resolve() == Path(i).resolve() for i in inputs): raise DataError(
             f'--out {out} would overwrite the input {f}: camtrap never overwrites its inputs. Choose another --out')
     if out.exists():
@@ -239,11 +254,30 @@ def check_output(out, inputs=(), needs_col:str='confidence'):
             f'{out} exists and is not a camtrap predictions CSV (no {needs_col} column); it is left as it is. '
             'Choose another --out or move that file away')
 
+# %% ../nbs/04_infer.ipynb #89608667
+POOLING = ('mean', 'log-mean', 'confidence-weighted')
+
+def pool_events(probs, events, how:str='mean') -> tuple[list, np.ndarray, np.ndarray]:
+    "Event ids (in order of first appearance), each event's pooled probabilities, and its number of images"
+    if how not in POOLING: raise DataError(f'pooling {how!r} is not one of {POOLING}')
+    probs, ev = np.asarray(probs, dtype=np.float64), pd.Series(list(events)).astype(str)
+    codes, ids = pd.factorize(ev)
+    out, n = np.zeros((len(ids), probs.shape[1])), np.bincount(codes, minlength=len(ids))
+    for k in range(len(ids)):
+        Q = probs[codes == k]
+        if how == 'mean': q = Q.mean(0)
+        elif how == 'log-mean': q = np.exp(np.log(np.clip(Q, 1e-12, 1)).mean(0))
+        else: w = Q.max(1, keepdims=True); q = (w * Q).sum(0) / w.sum()
+        out[k] = q / q.sum()
+    return list(ids), out, n
+
 # %% ../nbs/04_infer.ipynb #96b71248
-def predict(run, src, out=None, bs:int=64, num_workers:int|None=None, model=None, meta=None) -> pd.DataFrame:
-    "Predict every image of a folder / CSV / s3:// prefix with the model of `run`; write `out` CSV if given"
-    paths, names, inputs = _input_files(src)
+def predict(run, src, out=None, bs:int=64, num_workers:int|None=None, model=None, meta=None,
+            group_col:str|None=None, pooling:str='mean') -> pd.DataFrame:
+    "Predict every image of a folder / CSV / s3:// prefix with the model of `run`; write `out` CSV (and with `group_col`, `OUT.events.csv`) if given"
+    paths, names, inputs, groups = _input_files(src, group_col)
     if out: check_output(out, inputs)
+    if groups is not None and pooling not in POOLING: raise DataError(f'pooling {pooling!r} is not one of {POOLING}')
     if model is None: model, meta = load_model(run)
     logits, errors = model_logits(model, paths, meta['size'], meta['mean'], meta['std'], bs=bs, num_workers=num_workers)
     probs = (logits / meta['temperature']).softmax(1).numpy()
@@ -253,16 +287,24 @@ def predict(run, src, out=None, bs:int=64, num_workers:int|None=None, model=None
         df = df[CONSERVISION_CLASSES]; df.insert(0, 'id', [Path(n).stem for n in names]); df['filepath'] = names
     else: df.insert(0, 'filepath', names)
     df['label'] = [classes[i] for i in probs.argmax(1)]; df['confidence'] = probs.max(1)
+    if groups is not None: df['event'] = [str(g) for g in groups]
     ok = ~df.index.isin(list(errors))
     bad = pd.DataFrame({'filepath': [names[i] for i in errors], 'error': list(errors.values())})
     df = df[ok].reset_index(drop=True)
+    ev = None
+    if groups is not None:
+        ids, q, cnt = pool_events(df[classes].values, df.event, pooling)
+        ev = pd.DataFrame(q, columns=classes)[list(df.columns.intersection(classes, sort=False))]
+        ev.insert(0, 'event', ids); ev.insert(1, 'n_images', cnt)
+        ev['label'] = [classes[i] for i in q.argmax(1)]; ev['confidence'] = q.max(1)
     if out:
         out = Path(out); atomic_write(out, df.to_csv(index=False).encode())
         err_f = out.with_suffix('.errors.csv')
         if len(bad): atomic_write(err_f, bad.to_csv(index=False).encode())
         elif err_f.exists(): err_f.unlink()
+        if ev is not None: atomic_write(out.with_suffix('.events.csv'), ev.to_csv(index=False).encode())
     if len(bad): warnings.warn(f'{len(bad)} image(s) could not be read and were left out: {list(bad.filepath[:5])}')
-    df.attrs['errors'] = bad
+    df.attrs['errors'], df.attrs['events'] = bad, ev
     return df
 
 # %% ../nbs/04_infer.ipynb #eb76deda
@@ -270,11 +312,15 @@ def predict(run, src, out=None, bs:int=64, num_workers:int|None=None, model=None
 def predict_cli(run:str, # run folder of `camtrap train` (needs model.pth + model.json)
                 src:str, # images: a folder, a CSV with a filepath column, or an s3:// prefix
                 out:str='predictions.csv', # output CSV (unreadable images go to OUT.errors.csv)
+                group_col:str=None, # CSV column naming each image's event (e.g. sequence): also write OUT.events.csv
+                pooling:str='mean', # how an event's probabilities are pooled: mean, log-mean, confidence-weighted
                 bs:int=64, # batch size
                 workers:int=None, # data loader processes
                ):
     "Predict per-class probabilities for every image; Conser-vision classes give the submission's column order"
-    df = predict(run, src, out, bs=bs, num_workers=workers)
+    df = predict(run, src, out, bs=bs, num_workers=workers, group_col=group_col, pooling=pooling)
     n_bad = len(df.attrs['errors'])
     print(f'{len(df)} images predicted -> {out}' + (f'; {n_bad} unreadable (see {Path(out).with_suffix(".errors.csv")})' if n_bad else ''))
-    print(df.label.value_counts().head(10).to_string())
+    ev = df.attrs['events']
+    if ev is not None: print(f'{len(ev)} events -> {Path(out).with_suffix(".events.csv")}')
+    print((df if ev is None else ev).label.value_counts().head(10).to_string())

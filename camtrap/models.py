@@ -6,12 +6,12 @@
 from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
-import torch, torch.nn as nn
+import math, torch, torch.nn as nn, torch.nn.functional as F
 from fastai.vision.all import create_head, params, imagenet_stats
 
 # %% auto #0
 __all__ = ['BACKBONES', 'DEFAULT_BACKBONE', 'HEADS', 'Backbone', 'get_backbone', 'WeightsNotFound', 'remap_by_order', 'make_head',
-           'create_model', 'num_features', 'splitter', 'unwrap_model']
+           'create_model', 'num_features', 'splitter', 'unwrap_model', 'ProbeEnsemble']
 
 # %% ../nbs/03_models.ipynb #197b8e0b
 @dataclass
@@ -214,3 +214,31 @@ def unwrap_model(model: nn.Module) -> nn.Module:
     "The module inside a (Distributed)DataParallel wrapper, so saved state dicts carry no `module.` prefix"
     from torch.nn.parallel import DistributedDataParallel, DataParallel
     return model.module if isinstance(model, (DistributedDataParallel, DataParallel)) else model
+
+# %% ../nbs/03_models.ipynb #36ee649d
+class ProbeEnsemble(nn.Module):
+    "Frozen bodies with linear heads, each at its own size and normalisation, mirror-averaged, combined by averaging calibrated probabilities; returns log-probabilities"
+    def __init__(self, members, # `create_model(..., head='linear')` networks
+                 sizes, # image size of each member
+                 stats, # (mean, std) of each member
+                 flip:bool=True): # average features with the mirror image's
+        super().__init__()
+        self.members, self.sizes, self.flip = nn.ModuleList(members), [int(s) for s in sizes], flip
+        (m0, s0), t = stats[0], lambda v: torch.tensor(v, dtype=torch.float).view(1, 3, 1, 1)
+        # input normalised with member 0's stats -> member i's: x_i = x * scale + shift
+        self.register_buffer('scale', torch.cat([t(s0) / t(s) for m, s in stats]))
+        self.register_buffer('shift', torch.cat([(t(m0) - t(m)) / t(s) for m, s in stats]))
+        self.register_buffer('temperatures', torch.ones(len(members)))
+        self.stats = stats[0]
+    def features(self, i:int, x):
+        "Pooled features of member `i` for the batch `x` (mirror-averaged with `flip`)"
+        x = x * self.scale[i:i+1] + self.shift[i:i+1]
+        if x.shape[-1] != self.sizes[i] or x.shape[-2] != self.sizes[i]:
+            x = F.interpolate(x, size=(self.sizes[i],) * 2, mode='bilinear', antialias=True, align_corners=False)
+        body, pool = self.members[i][0], lambda y: y.float().mean((2, 3))
+        f = pool(body(x))
+        return (f + pool(body(x.flip(3)))) / 2 if self.flip else f
+    def head(self, i:int) -> nn.Linear: return self.members[i][1][-1]
+    def forward(self, x):
+        lp = [(self.head(i)(self.features(i, x)) / self.temperatures[i]).log_softmax(1) for i in range(len(self.members))]
+        return torch.logsumexp(torch.stack(lp), 0) - math.log(len(lp))
