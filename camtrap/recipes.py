@@ -12,13 +12,15 @@ from fastcore.docments import docments
 from .storage import DataError
 
 # %% auto #0
-__all__ = ['RECIPES', 'Recipe', 'check_recipe', 'get_recipe', 'coerce_field', 'add_recipe_options', 'recipe_from_options']
+__all__ = ['RECIPES', 'Recipe', 'check_recipe', 'probe_members', 'get_recipe', 'coerce_field', 'add_recipe_options',
+           'recipe_from_options']
 
 # %% ../nbs/06_recipes.ipynb #676935a6
 @dataclass
 class Recipe:
     "How to train: every choice that changes the result"
     name: str = 'custom'
+    method: Literal['finetune', 'probe'] = 'finetune'  # 'finetune': fastai training (the fields below); 'probe': logistic regression on cached frozen features
     split: Literal['grouped', 'random'] = 'grouped'  # 'grouped' (by site/sequence) or 'random' (stratified)
     valid_pct: float = 0.2        # share of the groups held out for validation, strictly between 0 and 1
     size: int = 224               # image size fed to the model
@@ -42,13 +44,17 @@ class Recipe:
     balanced_sampling: bool = False  # draw training batches with equal class probability
     calibrate: bool = True        # fit a temperature on the validation set
     refit: bool = False           # after validating, train again on train+valid (same schedule, same temperature)
+    backbones: str|None = None    # probe: ensemble members as 'name@size,name@size' (None: the run's backbone at `size`)
+    C: float|None = None          # probe: inverse L2 strength of the logistic regression (None: chosen by grouped cross-validation)
+    flip: bool = True             # probe: average each image's features with its mirror image's (training and prediction)
     def __post_init__(self): check_recipe(self)
 
 # %% ../nbs/06_recipes.ipynb #9d0bab44
 _RANGES = {  # field: (low, high, low_open); None high = no upper bound
     'valid_pct': (0, 1, True), 'size': (16, 4096, False), 'bs': (1, 65536, False), 'epochs': (0, None, False),
     'freeze_epochs': (0, None, False), 'lr': (0, 10, True), 'wd': (0, None, False), 'mixup': (0, None, False),
-    'cutmix': (0, None, False), 'label_smoothing': (0, 1, False), 'drop_path': (0, 1, False), 'patience': (1, None, False)}
+    'cutmix': (0, None, False), 'label_smoothing': (0, 1, False), 'drop_path': (0, 1, False), 'patience': (1, None, False),
+    'C': (0, None, True)}
 
 def check_recipe(r) -> None:
     "Raise a `DataError` naming every field of the recipe `r` with a value it does not allow, and what is allowed"
@@ -68,16 +74,37 @@ def check_recipe(r) -> None:
             lo, hi, lo_open = _RANGES[f.name]
             if (v <= lo if lo_open else v < lo) or (hi is not None and v >= hi if f.name in ('valid_pct', 'label_smoothing', 'drop_path') else hi is not None and v > hi):
                 errs.append(f'{f.name}={v!r} (must be {">" if lo_open else ">="} {lo}' + (f' and < {hi}' if hi is not None else '') + ')')
-    if not errs and not (r.epochs or r.freeze_epochs): errs.append('epochs=0 and freeze_epochs=0 (train for at least one epoch)')
+    if not errs and r.method == 'finetune' and not (r.epochs or r.freeze_epochs):
+        errs.append('epochs=0 and freeze_epochs=0 (train for at least one epoch)')
+    if not errs and r.backbones is not None:
+        try: probe_members(r)
+        except ValueError as e: errs.append(f'backbones={r.backbones!r} ({e})')
     if errs: raise DataError('Invalid recipe option(s): ' + '; '.join(errs))
+
+# %% ../nbs/06_recipes.ipynb #4444977e
+def probe_members(r, backbone:str|None=None) -> list[tuple[str, int]]:
+    "`(backbone, size)` of every member of the probe recipe `r`: its `backbones` field, else `backbone` at `r.size`"
+    if r.backbones is None: return [(backbone or 'efficientnet_lite0', r.size)]
+    out = []
+    for part in r.backbones.split(','):
+        name, _, size = part.strip().partition('@')
+        if not name or not size.isdigit() or not 16 <= int(size) <= 4096:
+            raise ValueError(f'{part.strip()!r} is not name@size with a size of 16..4096 px, e.g. efficientnet_lite0@320')
+        out.append((name, int(size)))
+    if len({m for m in out}) < len(out): raise ValueError('a member is listed twice')
+    return out
 
 # %% ../nbs/06_recipes.ipynb #1f88caa3
 RECIPES = {
     'seed': Recipe('seed', split='random', valid_pct=0.25, size=224, bs=64, epochs=5, freeze_epochs=0, lr=1e-3, wd=0.01,
                    schedule='constant', aug='none', label_smoothing=0., head='linear', monitor='accuracy', keep='best',
                    calibrate=False),
-    'default': Recipe('default', size=320, freeze_epochs=10, epochs=0, train_bn=False, lr=3e-3, refit=True, calibrate=False),
+    'finetune': Recipe('finetune', size=320, freeze_epochs=10, epochs=0, train_bn=False, lr=3e-3, refit=True, calibrate=False),
+    'probe': Recipe('probe', method='probe', size=384, bs=32),
+    'ensemble': Recipe('ensemble', method='probe', size=384, bs=32,
+                       backbones='efficientnet_lite0@384,efficientnet_lite1@336,efficientnet_lite2@352'),
 }
+RECIPES['default'] = replace(RECIPES['probe'], name='default')
 
 def get_recipe(name:str, **overrides) -> Recipe:
     "A named recipe with some fields replaced (None values are ignored)"

