@@ -10,11 +10,11 @@ import numpy as np, pandas as pd, torch, torch.nn.functional as F
 from fastcore.script import call_parse
 from .storage import DataError, atomic_write
 from .data import load_items
-from .infer import RunFolder, load_model, model_logits, predict, pool_events
+from .infer import RunFolder, load_model, model_logits, predict, pool_events, review_column
 
 # %% auto #0
-__all__ = ['score', 'fit_temperature', 'learner_logits', 'event_scores', 'report', 'evaluate', 'summary', 'plot_curves',
-           'evaluate_cli']
+__all__ = ['score', 'fit_temperature', 'learner_logits', 'event_scores', 'report', 'evaluate', 'review_thresholds',
+           'review_report', 'plot_review', 'summary', 'plot_curves', 'evaluate_cli']
 
 # %% ../nbs/05_evaluate.ipynb #628e5c7d
 def score(probs, targs, classes) -> dict:
@@ -125,7 +125,58 @@ def evaluate(learn, df, run, valid_df=None, tta=False, temperature=None, events:
                   extra={'tta': tta, 'temperature': temperature, 'log_loss_uncalibrated': raw['log_loss'],
                          'accuracy_uncalibrated': raw['accuracy']}, events=df[events].values if events else None)
 
+# %% ../nbs/05_evaluate.ipynb #6fb240ae
+def review_thresholds(probs, targs, classes, precision:float=0.95, min_accepted:int=5,
+                      groups=None, min_groups:int=3) -> dict:
+    "Per class: the lowest confidence at which its predictions reach `precision`, with the rows it accepts; and the overall coverage"
+    probs, targs = np.asarray(probs, dtype=np.float64), np.asarray(targs)
+    pred, conf, out = probs.argmax(1), probs.max(1), {}
+    for k, c in enumerate(classes):
+        m = pred == k; order = np.argsort(-conf[m], kind='stable')
+        cc, ok = conf[m][order], targs[m][order] == k
+        prec = np.cumsum(ok) / np.arange(1, len(ok) + 1)
+        enough = np.arange(1, len(ok) + 1) >= min_accepted
+        if groups is not None:  # frames of one sequence are right or wrong together: ask for several independent groups
+            g = pd.Series(np.asarray(groups)[m][order]).astype(str)
+            enough &= (~g.duplicated()).cumsum().values >= min_groups
+        good = np.where((prec >= precision) & enough)[0]
+        j = good.max() if len(good) else None
+        out[c] = {'threshold': None if j is None else float(cc[j]), 'n_predicted': int(m.sum()),
+                  'n_accepted': 0 if j is None else int((cc >= cc[j]).sum()), 'precision': None if j is None else float(prec[j]),
+                  'curve': [[round(float(x), 4), round(float(y), 4)] for x, y in zip(cc, prec)]}
+    acc = sum(v['n_accepted'] for v in out.values())
+    return {'target_precision': precision, 'n': int(len(targs)), 'coverage': acc / max(len(targs), 1), 'classes': out}
+
+# %% ../nbs/05_evaluate.ipynb #7af51729
+def review_report(probs, targs, classes, thresholds:dict) -> dict:
+    "How `thresholds` do on labelled predictions: the share accepted and how many of those are right"
+    probs, targs = np.asarray(probs), np.asarray(targs)
+    labels = [classes[i] for i in probs.argmax(1)]
+    acc = np.array(review_column(labels, probs.max(1), thresholds)) == 'accept'
+    right = probs.argmax(1) == targs
+    return {'n': int(len(targs)), 'coverage': float(acc.mean()) if len(acc) else 0., 'n_accepted': int(acc.sum()),
+            'precision_accepted': float(right[acc].mean()) if acc.any() else None, 'target_precision': thresholds['target_precision']}
+
+# %% ../nbs/05_evaluate.ipynb #51375e0e
+def plot_review(thresholds:dict, path, title='Precision of the most confident predictions of each class'):
+    "Precision against the share of a class's predictions accepted, one line per class, with the target"
+    import matplotlib; matplotlib.use('Agg'); import matplotlib.pyplot as plt
+    fig, ax = plt.subplots(figsize=(8, 5))
+    for c, v in thresholds['classes'].items():
+        if not v['curve']: continue
+        y = [p for _, p in v['curve']]; x = np.arange(1, len(y) + 1) / len(y)
+        ax.plot(x, y, label=f"{c} ({v['n_accepted']}/{v['n_predicted']})", lw=1.2)
+    ax.axhline(thresholds['target_precision'], color='k', ls='--', lw=1)
+    ax.set_xlabel("share of the class's predictions accepted (most confident first)"); ax.set_ylabel('precision'); ax.set_ylim(0, 1.02)
+    ax.set_title(title, fontsize=10); ax.legend(fontsize=6, ncol=2, loc='lower left'); fig.tight_layout(); fig.savefig(path, dpi=80); plt.close(fig)
+
 # %% ../nbs/05_evaluate.ipynb #9f840dfa
+def _review_line(r, what):
+    "The review part of `summary`: how many rows the thresholds accepted, and how many of those were right"
+    if not r['n_accepted']: return f"none of the {r['n']} {what} reached its class's threshold, so all are to check"
+    return f"{r['coverage']:.0%} of the {what} accepted automatically ({r['precision_accepted']:.0%} of those right), {1 - r['coverage']:.0%} to check"
+
+# %% ../nbs/05_evaluate.ipynb #3c7d0f82
 def summary(m:dict) -> str:
     "One paragraph of the held-out metrics (image level, and per event when they were scored)"
     s = (f"held-out ({m.get('held_out', '?')}, {m['n']} images): accuracy {m['accuracy']:.3f}, log loss {m['log_loss']:.3f} "
@@ -133,6 +184,9 @@ def summary(m:dict) -> str:
          f"macro F1 {m['macro_f1']:.3f}")
     if 'events' in m: e = m['events']; s += (f"; per event ({e['n']} events, {e['pooling']} of their images): "
                                              f"accuracy {e['accuracy']:.3f}, log loss {e['log_loss']:.3f}, macro F1 {e['macro_f1']:.3f}")
+    if 'review' in m:
+        r = m['review']; s += f"; review at {r['target_precision']:.0%} precision: " + _review_line(r, 'images')
+        if 'events' in r: s += '; ' + _review_line(r['events'], 'events')
     return s
 
 # %% ../nbs/05_evaluate.ipynb #e57b3edc

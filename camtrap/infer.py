@@ -16,16 +16,16 @@ from .models import create_model, unwrap_model, ProbeEnsemble
 
 # %% auto #0
 __all__ = ['CONSERVISION_CLASSES', 'POOLING', 'RunFolder', 'load_checkpoint', 'save_checkpoint', 'ImageFiles', 'model_logits',
-           'load_model', 'check_output', 'pool_events', 'predict', 'predict_cli']
+           'load_model', 'check_output', 'pool_events', 'review_column', 'predict', 'predict_cli']
 
 # %% ../nbs/04_infer.ipynb #c5ef8b57
 class RunFolder:
     "The files of a training run: what `train` writes, `load_model` reads and a SageMaker job publishes"
     MODEL = ('model.pth', 'model.json')  # what load_model, and so the inference container, reads
     PROGRESS = ('history.csv', 'metrics.jsonl', 'state.json', 'last.pth', 'best.pth')  # what resuming reads
-    RESULTS = ('selection.json', 'model.pth', 'model.json', 'metrics.json')  # what a finished (part of a) run leaves
+    RESULTS = ('selection.json', 'model.pth', 'model.json', 'metrics.json', 'thresholds.json')  # what a finished (part of a) run leaves
     MARKS = (*PROGRESS, 'config.json', 'model.pth', 'model.json', 'metrics.json', 'select')  # any of these: a run is here
-    OUTPUTS = ('metrics.json', 'metrics.jsonl', 'history.csv', 'predictions.csv', 'config.json', '*.png')  # published for people
+    OUTPUTS = ('metrics.json', 'metrics.jsonl', 'history.csv', 'predictions.csv', 'config.json', 'thresholds.json', '*.png')  # published for people
     def __init__(self, path): self.path = Path(path)
     def __truediv__(self, name) -> Path: return self.path/name
     def __fspath__(self): return str(self.path)
@@ -34,9 +34,10 @@ class RunFolder:
     def __eq__(self, o): return isinstance(o, RunFolder) and o.path == self.path
     model, meta, config, items = (property(lambda s, f=f: s/f) for f in ('model.pth', 'model.json', 'config.json', 'items.csv'))
     state_file, last, best, history, log = (property(lambda s, f=f: s/f) for f in ('state.json', 'last.pth', 'best.pth', 'history.csv', 'metrics.jsonl'))
-    metrics, predictions, selection = (property(lambda s, f=f: s/f) for f in ('metrics.json', 'predictions.csv', 'selection.json'))
+    metrics, predictions, selection, thresholds = (property(lambda s, f=f: s/f) for f in ('metrics.json', 'predictions.csv', 'selection.json', 'thresholds.json'))
     confusion, confusion_normalized, top_losses, curves, lr_plot = (property(lambda s, f=f: s/f) for f in (
         'confusion_matrix.png', 'confusion_matrix_normalized.png', 'top_losses.png', 'curves.png', 'lr_find.png'))
+    review_plot = property(lambda s: s/'review.png')
     fastai_export = property(lambda s: s/'export.pkl')  # fastai's learn.export(): written for fastai users, never read by camtrap
     @property
     def select(self) -> RunFolder: return RunFolder(self/'select')  # the validation fit of a `refit` recipe
@@ -271,6 +272,20 @@ def pool_events(probs, events, how:str='mean') -> tuple[list, np.ndarray, np.nda
         out[k] = q / q.sum()
     return list(ids), out, n
 
+# %% ../nbs/04_infer.ipynb #02964ef5
+def review_column(labels, confidence, thresholds:dict) -> list[str]:
+    "`accept` where the confidence reaches the threshold of the row's label in `thresholds['classes']`, else `check`"
+    t = {c: v.get('threshold') for c, v in thresholds.get('classes', {}).items()}
+    return ['accept' if t.get(l) is not None and c >= t[l] else 'check' for l, c in zip(labels, confidence)]
+
+# %% ../nbs/04_infer.ipynb #34982d4d
+def _thresholds(run) -> dict|None:
+    "The run's `thresholds.json`, None without one (or without a run folder: a model passed in directly)"
+    f = RunFolder(run).thresholds if run is not None else None
+    if f is None or not f.exists(): return None
+    try: return json.loads(f.read_text())
+    except (json.JSONDecodeError, UnicodeDecodeError) as e: raise DataError(f'{f} is damaged ({e}); delete it (predictions then have no review column) or train again') from None
+
 # %% ../nbs/04_infer.ipynb #96b71248
 def predict(run, src, out=None, bs:int=64, num_workers:int|None=None, model=None, meta=None,
             group_col:str|None=None, pooling:str='mean') -> pd.DataFrame:
@@ -287,6 +302,8 @@ def predict(run, src, out=None, bs:int=64, num_workers:int|None=None, model=None
         df = df[CONSERVISION_CLASSES]; df.insert(0, 'id', [Path(n).stem for n in names]); df['filepath'] = names
     else: df.insert(0, 'filepath', names)
     df['label'] = [classes[i] for i in probs.argmax(1)]; df['confidence'] = probs.max(1)
+    th = _thresholds(run)
+    if th: df['review'] = review_column(df.label, df.confidence, th)
     if groups is not None: df['event'] = [str(g) for g in groups]
     ok = ~df.index.isin(list(errors))
     bad = pd.DataFrame({'filepath': [names[i] for i in errors], 'error': list(errors.values())})
@@ -297,6 +314,7 @@ def predict(run, src, out=None, bs:int=64, num_workers:int|None=None, model=None
         ev = pd.DataFrame(q, columns=classes)[list(df.columns.intersection(classes, sort=False))]
         ev.insert(0, 'event', ids); ev.insert(1, 'n_images', cnt)
         ev['label'] = [classes[i] for i in q.argmax(1)]; ev['confidence'] = q.max(1)
+        if th and 'events' in th: ev['review'] = review_column(ev.label, ev.confidence, th['events'])
     if out:
         out = Path(out); atomic_write(out, df.to_csv(index=False).encode())
         err_f = out.with_suffix('.errors.csv')

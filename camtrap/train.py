@@ -20,7 +20,7 @@ from .models import create_model, splitter, unwrap_model, DEFAULT_BACKBONE
 from .recipes import Recipe, RECIPES, get_recipe, add_recipe_options, recipe_from_options
 from .probe import train_probe, cv_folds
 from .infer import RunFolder, load_checkpoint, save_checkpoint, predict
-from .evaluate import evaluate, learner_logits, fit_temperature, score, plot_curves, summary
+from .evaluate import evaluate, learner_logits, fit_temperature, score, plot_curves, summary, review_thresholds, review_report, plot_review
 
 # %% auto #0
 __all__ = ['FAST_CPU_ENV', 'LogLoss', 'extend_train_cli', 'release_memory', 'fast_cpu_env', 'cache_images', 'run_items',
@@ -274,6 +274,15 @@ def _labelled_items(items) -> pd.DataFrame:
         f'all {len(lab)} labelled images are of one class ({lab.label.iloc[0]!r}): a classifier needs at least two classes')
     return lab
 
+# %% ../nbs/07_train.ipynb #35b7774e
+def _write_review(rf, th, m=None):
+    "Write the review thresholds of a fine-tuned run (from its validation predictions); with `m`, try them on its held-out `predictions.csv`"
+    if not th: return
+    atomic_write(rf.thresholds, json.dumps(th, indent=1).encode()); plot_review(th, rf.review_plot)
+    if m is not None:
+        p = pd.read_csv(rf.predictions); classes = list(th['classes'])
+        m['review'] = review_report(p[classes].values, p.label.map({c: i for i, c in enumerate(classes)}).values, classes, th)
+
 # %% ../nbs/07_train.ipynb #496430d4
 def train(items, # camtrap table (see camtrap.data); may carry a split column
           run, # run folder: checkpoints, logs, model, figures
@@ -327,7 +336,12 @@ def train(items, # camtrap table (see camtrap.data); may carry a split column
         set_seed(seed)  # the final model: same recipe on train+valid, its validation rows only there to keep fastai whole
         learn = mk(pd.concat([fit_df.assign(split='train'), valid]).reset_index(drop=True), run)
         fit_recipe(learn, run, resume=resume and rf.state_file.exists(), quiet=quiet, tag='REFIT')
+        th = m.pop('thresholds', None)
         if has_test: m = {**evaluate(learn, held, run, temperature=m['temperature'], tta=tta, events=events), 'selection': m['selection']}
+    if not refit and len(valid):
+        vl, vt = learner_logits(learn, valid, tta); th = review_thresholds((vl / m['temperature']).softmax(1).numpy(), vt.numpy(), list(learn.dls.vocab),
+                                                                     groups=valid.group.values)
+    if refit or len(valid): _write_review(rf, th, m if has_test else None)
     m.update(held_out='test' if has_test else 'valid (model before the refit)' if refit else 'valid',
              train_seconds=round(time.time() - t0, 1), recipe=r.name, backbone=backbone,
              n_train=int(len(fit_df) if refit else (df.split == 'train').sum()), n_valid=int(len(valid)))
@@ -350,6 +364,7 @@ def _select(learn, sel, valid, report_to, r, seed, resume, quiet, tta) -> dict:
     else: m = {'temperature': t}
     s = score((vl / t).softmax(1).numpy(), vt.numpy(), list(learn.dls.vocab))
     m['selection'] = {'valid_accuracy': s['accuracy'], 'valid_log_loss': s['log_loss'], 'temperature': t, 'n_valid': s['n']}
+    m['thresholds'] = review_thresholds((vl / t).softmax(1).numpy(), vt.numpy(), list(learn.dls.vocab), groups=valid.group.values)
     atomic_write(f, json.dumps(m, indent=1).encode())
     return m
 
