@@ -13,8 +13,8 @@ from .data import load_items
 from .infer import RunFolder, load_model, model_logits, predict, pool_events, review_column
 
 # %% auto #0
-__all__ = ['score', 'fit_temperature', 'learner_logits', 'event_scores', 'report', 'evaluate', 'review_thresholds',
-           'review_report', 'plot_review', 'summary', 'plot_curves', 'evaluate_cli']
+__all__ = ['score', 'fit_temperature', 'learner_logits', 'pool_labelled', 'event_scores', 'report', 'evaluate',
+           'review_thresholds', 'review_report', 'plot_review', 'summary', 'plot_curves', 'evaluate_cli']
 
 # %% ../nbs/05_evaluate.ipynb #628e5c7d
 def score(probs, targs, classes) -> dict:
@@ -82,11 +82,17 @@ def _plot_top_losses(paths, probs, targs, classes, path, k=12):
     fig.savefig(path, dpi=70); plt.close(fig)
 
 # %% ../nbs/05_evaluate.ipynb #2648712e
-def event_scores(probs, targs, classes, events, pooling:str='mean') -> dict:
-    "Accuracy, log loss and macro F1 of whole events: pooled probabilities against each event's majority label"
+def pool_labelled(probs, targs, events, pooling:str='mean') -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    "Each event's pooled probabilities (`pool_events`), the label most of its images carry, and its number of images"
     ids, q, cnt = pool_events(probs, events, pooling)
     codes = pd.factorize(pd.Series(list(events)).astype(str))[0]
-    t = np.array([np.bincount(np.asarray(targs)[codes == k], minlength=len(classes)).argmax() for k in range(len(ids))])
+    t = np.array([np.bincount(np.asarray(targs)[codes == k], minlength=q.shape[1]).argmax() for k in range(len(ids))])
+    return q, t, cnt
+
+# %% ../nbs/05_evaluate.ipynb #8b115046
+def event_scores(probs, targs, classes, events, pooling:str='mean') -> dict:
+    "Accuracy, log loss and macro F1 of whole events: pooled probabilities against each event's majority label"
+    q, t, cnt = pool_labelled(probs, targs, events, pooling)
     s = score(q, t, classes)
     return {'n': s['n'], 'n_images': int(cnt.sum()), 'pooling': pooling, 'accuracy': s['accuracy'], 'log_loss': s['log_loss'], 'macro_f1': s['macro_f1']}
 

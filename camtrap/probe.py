@@ -12,7 +12,7 @@ from .storage import DataError, atomic_write, cache_dir
 from .models import create_model, ProbeEnsemble
 from .recipes import Recipe, probe_members
 from .infer import RunFolder, ImageFiles, pool_events
-from .evaluate import fit_temperature, score, report, event_scores, review_thresholds, review_report, plot_review
+from .evaluate import fit_temperature, score, report, pool_labelled, review_thresholds, review_report, plot_review
 
 # %% auto #0
 __all__ = ['DEFAULT_C', 'C_GRID', 'image_digest', 'feature_key', 'extract_features', 'fit_linear', 'linear_logits', 'cv_folds',
@@ -158,13 +158,6 @@ def _probs(Xs, fits, T_ens=1.0) -> np.ndarray:
     P = np.mean([_softmax(linear_logits(X, f['W'], f['b']) / f['temperature']) for X, f in zip(Xs, fits)], 0)
     return _softmax(np.log(np.clip(P, 1e-12, 1)) / T_ens)
 
-# %% ../nbs/06a_probe.ipynb #02cd883f
-def _pooled(probs, targs, events):
-    "Each event's mean probabilities and its majority label"
-    ids, q, _ = pool_events(probs, events)
-    codes = pd.factorize(pd.Series(list(events)).astype(str))[0]
-    return q, np.array([np.bincount(np.asarray(targs)[codes == k]).argmax() for k in range(len(ids))])
-
 # %% ../nbs/06a_probe.ipynb #49c1b64e
 def train_probe(df, # labelled camtrap table; rows with split == 'test' are held out
                 run, # run folder
@@ -230,11 +223,11 @@ def train_probe(df, # labelled camtrap table; rows with split == 'test' are held
                       for (b, s), f in zip(members, fits)])
     if oof is not None:  # review thresholds from the out-of-fold predictions, tested on the held-out images
         yo, go = y[fk], fit_df.group.values[fk]; th = review_thresholds(oof, yo, classes, groups=go)
-        if events: th['events'] = review_thresholds(*_pooled(oof, yo, fit_df[fk][events].values), classes, min_groups=1)
+        if events: th['events'] = review_thresholds(*pool_labelled(oof, yo, fit_df[fk][events].values)[:2], classes)
         atomic_write(rf.thresholds, json.dumps(th, indent=1).encode()); plot_review(th, rf.review_plot)
         if held is not None:
             m['review'] = review_report(probs, targs, classes, th)
-            if events: m['review']['events'] = review_report(*_pooled(probs, targs, rows[events].values), classes, th['events'])
+            if events: m['review']['events'] = review_report(*pool_labelled(probs, targs, rows[events].values)[:2], classes, th['events'])
     atomic_write(rf.metrics, json.dumps(m, indent=1).encode())
     meta = dict(backbone=m['backbone'], head='probe', classes=classes, size=max(s for _, s in members),
                 mean=list(ens.stats[0]), std=list(ens.stats[1]), temperature=float(T_ens), resize='squish', flip=recipe.flip,
