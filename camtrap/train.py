@@ -18,7 +18,7 @@ from .data import load_items, split_grouped, split_random, item_dls
 from .preprocess import preprocess, out_rel
 from .models import create_model, splitter, unwrap_model, DEFAULT_BACKBONE
 from .recipes import Recipe, RECIPES, get_recipe, add_recipe_options, recipe_from_options
-from .probe import train_probe, cv_folds
+from .probe import train_probe
 from .infer import RunFolder, load_checkpoint, save_checkpoint, predict
 from .evaluate import evaluate, learner_logits, fit_temperature, score, plot_curves, summary, review_thresholds, review_report, plot_review
 
@@ -439,7 +439,7 @@ def train_cli(data:str, # labelled images: CSV, folder per class, Conser-vision 
               label_col:str='label', # plain CSV: column with the class
               group_col:str=None, # plain CSV: column with the site or sequence (splits keep it together)
               path_col:str='filepath', # plain CSV: column with image paths, relative to the CSV
-              recipe:str='default', # default (= ensemble), ensemble, probe (frozen features + logistic regression), finetune (fastai), seed
+              recipe:str='default', # default (= probe: frozen features + logistic regression), ensemble (lite0/1/2 probes), finetune (fastai), seed
               config:str=None, # a run's config.json to replay (its recipe, backbone and seed; options given here still apply)
               backbone:str=None, # resnet18, resnet50, swin_t, convnext_tiny, efficientnet_b0/b1, mobilenet_v3_large, efficientnet_lite0/1/2, or a timm name (default efficientnet_lite0)
               weights:str=None, # local weights file for the backbone
