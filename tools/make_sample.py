@@ -7,7 +7,7 @@ Keeps whole camera-trigger sequences only and downsizes them to 384x384 JPEGs:
   per species and score on a third it has never seen.
 Run from the repo root: `python tools/make_sample.py ../shared/data/missouri sample_data`.
 """
-import csv, shutil, sys
+import csv, json, shutil, sys
 from collections import defaultdict
 from pathlib import Path
 from PIL import Image
@@ -39,10 +39,25 @@ def build(name, pick, what):
 Real camera-trap photos (Reconyx, day colour and night infrared), downsized to 384x384 JPEGs,
 keeping whole camera-trigger sequences: {what}.
 Layout: `<NN.NN-Species>/<SEQUENCE>/<SEQUENCE>_IMG_000N.JPG`; `labels.csv` has
-`filepath,species,sequence` with paths relative to this folder. Rebuilt by `tools/make_sample.py`.
+`filepath,species,sequence` with paths relative to this folder. `detections.json` holds the data set's own animal
+boxes in MegaDetector's batch-output format (from the YOLO `.txt` files of the originals, every box `conf` 0.9; images
+without a box have no detections). Rebuilt by `tools/make_sample.py`.
 
 {ATTRIBUTION}""")
+    write_detections(dst, keep)
     print(f'{len(keep)} images, {len(seqs)} species -> {dst}')
 
+def write_detections(dst, keep):
+    "The originals' YOLO boxes (normalised, so the downsizing keeps them) as MegaDetector JSON beside the sample"
+    from camtrap.field import yolo_to_megadetector
+    md = yolo_to_megadetector(src)
+    files = {r['filepath'] for r in keep}
+    md['images'] = [e for e in md['images'] if e['file'] in files]
+    (dst/'detections.json').write_text(json.dumps(md, indent=1))
+
+if sys.argv[3:] == ['--detections-only']:  # the images as they are; only detections.json again
+    for name, pick in [('missouri', lambda s: s[:2]), ('missouri-more', lambda s: s[2:])]:
+        write_detections(dst_root/name, [r for sp in sorted(seqs) for seq in pick(sorted(seqs[sp], key=lambda s: (len(seqs[sp][s]), s))) for r in seqs[sp][seq]])
+    sys.exit()
 build('missouri', lambda s: s[:2], 'the two shortest sequences of each species')
 build('missouri-more', lambda s: s[2:], "the third sequence of each species (the two others are in `../missouri`), which `camtrap demo` holds out")
