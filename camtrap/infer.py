@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_infer.ipynb #9a886ddb
 from __future__ import annotations
-import os, json, math, shutil, warnings
+import os, io, json, math, time, shutil, hashlib, tempfile, warnings
 from pathlib import Path
 import numpy as np, pandas as pd, torch
 from fastcore.basics import patch
@@ -13,10 +13,12 @@ from .storage import DataError, atomic_write, is_s3, download_s3, image_files, n
 from .data import read_csv_items
 from .preprocess import MAX_PIXELS
 from .models import create_model, unwrap_model, ProbeEnsemble
+from .field import CROP_PAD, DETECTION_COLS, read_detections, match_detections, square_crop, capture_time, time_events
 
 # %% auto #0
-__all__ = ['CONSERVISION_CLASSES', 'POOLING', 'RunFolder', 'load_checkpoint', 'save_checkpoint', 'ImageFiles', 'model_logits',
-           'load_model', 'check_output', 'pool_events', 'review_column', 'predict', 'predict_cli']
+__all__ = ['CONSERVISION_CLASSES', 'POOLING', 'PREDICT_CHUNK', 'RunFolder', 'load_checkpoint', 'save_checkpoint', 'ImageFiles',
+           'model_logits', 'load_model', 'check_output', 'EventPool', 'pool_events', 'review_column', 'batch_predict',
+           'predict', 'predict_cli']
 
 # %% ../nbs/04_infer.ipynb #c5ef8b57
 class RunFolder:
@@ -128,32 +130,41 @@ def save_checkpoint(obj, path):
 # %% ../nbs/04_infer.ipynb #6fefd649
 class ImageFiles(torch.utils.data.Dataset):
     "Images (paths or file objects) squished to `size` and normalised, as `(x, index, error)`: an unreadable one is an error string, not an exception"
-    def __init__(self, paths, size, mean, std):
-        self.paths, self.size = paths, size
+    def __init__(self, paths, size, mean, std,
+                 boxes=None, # per image a detection box `[x, y, w, h]` (fractions) to crop around (`square_crop`), or None
+                 pad:float=CROP_PAD):
+        self.paths, self.size, self.boxes, self.pad = paths, size, boxes, pad
         self.mean, self.std = torch.tensor(mean).view(3, 1, 1), torch.tensor(std).view(3, 1, 1)
     def __len__(self): return len(self.paths)
     def __getitem__(self, i):
         from PIL import Image, ImageOps
         try:
             p = self.paths[i]  # a path, or a file object (the endpoint's request body)
+            box = self.boxes[i] if self.boxes is not None else None
             if isinstance(p, (str, os.PathLike)) and (why := not_regular_reason(p)): raise OSError(f'skipped: {why}')  # a FIFO would hang
             with Image.open(p) as im:
                 if im.width * im.height > MAX_PIXELS: raise ValueError(f'{im.width}x{im.height} pixels is over the {MAX_PIXELS / 1e6:.0f} MP budget')
-                im.draft('RGB', (self.size, self.size))
+                # decode at the lowest JPEG scale that still gives `size` pixels across the square the network sees
+                s = 1.0 if box is None else self.size / max(1.0, max(box[2], box[3]) * (1 + self.pad) * min(im.size))
+                im.draft('RGB', (self.size, self.size) if box is None else (math.ceil(im.width * s), math.ceil(im.height * s)))
                 try: im = ImageOps.exif_transpose(im)
                 except Exception: pass  # a malformed EXIF tag: use the pixels as stored rather than lose the image
                 im = im.convert('RGB')
+                if box is not None: im = square_crop(im, box, self.pad)
                 im = im.resize((self.size, self.size), Image.Resampling.BILINEAR)
             x = torch.frombuffer(bytearray(im.tobytes()), dtype=torch.uint8).view(self.size, self.size, 3).permute(2, 0, 1)
             return (x.float() / 255 - self.mean) / self.std, i, ''
         except Exception as e: return torch.zeros(3, self.size, self.size), i, f'{type(e).__name__}: {e}'
 
 # %% ../nbs/04_infer.ipynb #e51011a9
-def model_logits(model, paths, size:int, mean, std, bs:int=64, num_workers:int|None=None) -> tuple[torch.Tensor, dict]:
+def model_logits(model, paths, size:int, mean, std, bs:int=64, num_workers:int|None=None,
+                 boxes=None, # per image a box to crop around (see `ImageFiles`), or None for whole frames
+                 on_batch=None, # called with the number of images of each batch done (a progress bar)
+                ) -> tuple[torch.Tensor, dict]:
     "Logits of `model` for the images `paths` through `ImageFiles`, and `{row: error}` for those that could not be read"
     model = unwrap_model(model).eval()
     dev = next(model.parameters()).device
-    ds = ImageFiles(list(paths), size, mean, std)
+    ds = ImageFiles(list(paths), size, mean, std, boxes=boxes)
     nw = min(4, os.cpu_count() or 1) if num_workers is None else num_workers
     dl = torch.utils.data.DataLoader(ds, batch_size=bs, num_workers=nw)
     model = model.to(memory_format=torch.channels_last)
@@ -164,6 +175,7 @@ def model_logits(model, paths, size:int, mean, std, bs:int=64, num_workers:int|N
             if out is None: out = torch.zeros(len(ds), lg.shape[1])
             out[idx] = lg
             errors.update({int(i): e for i, e in zip(idx, err) if e})
+            if on_batch: on_batch(len(idx))
     return out, errors
 
 # %% ../nbs/04_infer.ipynb #357a3142
@@ -220,17 +232,27 @@ def _csv_path_col(src) -> str:
     return col
 
 # %% ../nbs/04_infer.ipynb #401f8012
-def _input_files(src, group_col:str|None=None) -> tuple[list, list, list, list|None]:
-    "Image paths, the names to report, the input files to protect and (with `group_col`) each image's event, from a camtrap table, a folder, a CSV or an s3:// prefix"
+def _input_files(src, group_col:str|None=None, time_col:str|None=None, camera_col:str|None=None) -> tuple[pd.DataFrame, list]:
+    "The images to predict (`path`, the `name` to report, and `event`/`time`/`camera` from the columns asked for) from a camtrap table, a folder, a CSV or an s3:// prefix; and the input files to protect"
+    cols = {'event': group_col, 'time': time_col, 'camera': camera_col}
+    asked = {k: c for k, c in cols.items() if c}
     if isinstance(src, pd.DataFrame):
-        if group_col and group_col not in src: raise DataError(f'the table has no {group_col!r} column for the events; it has {list(src.columns)}')
-        return list(src.path), list(src.get('filepath', src.path)), [], list(src[group_col]) if group_col else None
+        if (miss := [c for c in asked.values() if c not in src]): raise DataError(f'the table has no {miss} column(s); it has {list(src.columns)}')
+        tab = pd.DataFrame({'path': list(src.path), 'name': [str(n) for n in src.get('filepath', src.path)]})
+        for k, c in asked.items(): tab[k] = list(src[c])
+        return tab, []
     if str(src).lower().endswith('.csv'):
         local = src if not is_s3(src) else None
         col = _csv_path_col(src) if local else 'filepath'
+        if local and (miss := [c for c in asked.values() if c not in pd.read_csv(src, nrows=0).columns]):
+            raise DataError(f'{src} has no {miss} column(s) for the events; it has {list(pd.read_csv(src, nrows=0).columns)}')
         df = read_csv_items(src, path_col=col, label_col=None, group_col=group_col, check_files=False)
-        return list(df.path), list(df[col]), [local] if local else [], list(df.group) if group_col else None
-    if group_col: raise DataError(f'--group_col {group_col} needs a CSV of images with that column; {src} is not a CSV')
+        tab = pd.DataFrame({'path': list(df.path), 'name': list(df[col])})
+        if group_col: tab['event'] = list(df.group)
+        for k in ('time', 'camera'):
+            if asked.get(k): tab[k] = list(df[asked[k]])
+        return tab, [local] if local else []
+    if asked: raise DataError(f'--{next(n for n, c in zip(("group_col", "time_col", "camera_col"), cols.values()) if c)} needs a CSV of images with that column; {src} is not a CSV')
     if is_s3(src): src = download_s3(src)
     src = Path(src)
     if not src.is_dir(): raise DataError(f'{src} is neither a folder of images nor a CSV')
@@ -238,7 +260,7 @@ def _input_files(src, group_col:str|None=None) -> tuple[list, list, list, list|N
     if skipped: warnings.warn(f'{src}: skipped {len(skipped)} file(s) that are not regular images: '
                               + '; '.join(f'{p} ({r})' for p, r in skipped[:5]))
     if not files: raise DataError(f'{src}: no images found')
-    return [str(p) for p in files], [str(p.relative_to(src)) for p in files], [], None
+    return pd.DataFrame({'path': [str(p) for p in files], 'name': [p.relative_to(src).as_posix() for p in files]}), []
 
 # %% ../nbs/04_infer.ipynb #7f14e5d3
 def check_output(out, inputs=(), needs_col:str='confidence'):
@@ -258,19 +280,32 @@ def check_output(out, inputs=(), needs_col:str='confidence'):
 # %% ../nbs/04_infer.ipynb #89608667
 POOLING = ('mean', 'log-mean', 'confidence-weighted')
 
+class EventPool:
+    "Pool per-image probabilities into events as they stream by, a chunk at a time: memory grows with the events, not the images"
+    def __init__(self, n_classes:int, how:str='mean'):
+        if how not in POOLING: raise DataError(f'pooling {how!r} is not one of {POOLING}')
+        self.how, self.k, self.sums, self.ws, self.n = how, n_classes, {}, {}, {}
+    def add(self, events, probs):
+        "Add the images of one chunk: their events and probabilities (rows that are not finite count as images, not as evidence)"
+        probs = np.asarray(probs, dtype=np.float64)
+        for e, q in zip(pd.Series(list(events)).astype(str), probs):
+            self.n[e] = self.n.get(e, 0) + 1
+            if not np.isfinite(q).all(): continue
+            v, w = (q, 1.0) if self.how == 'mean' else (np.log(np.clip(q, 1e-12, 1)), 1.0) if self.how == 'log-mean' else (q * q.max(), q.max())
+            self.sums[e] = self.sums.get(e, 0) + v; self.ws[e] = self.ws.get(e, 0) + w
+    def result(self) -> tuple[list, np.ndarray, np.ndarray]:
+        "Event ids (in order of first appearance), pooled probabilities (NaN for an event without evidence) and numbers of images"
+        ids = list(self.n); out = np.full((len(ids), self.k), np.nan)
+        for j, e in enumerate(ids):
+            if e not in self.sums: continue
+            q = self.sums[e] / self.ws[e]
+            q = np.exp(q) if self.how == 'log-mean' else q
+            out[j] = q / q.sum()
+        return ids, out, np.array([self.n[e] for e in ids], dtype=int)
+
 def pool_events(probs, events, how:str='mean') -> tuple[list, np.ndarray, np.ndarray]:
     "Event ids (in order of first appearance), each event's pooled probabilities, and its number of images"
-    if how not in POOLING: raise DataError(f'pooling {how!r} is not one of {POOLING}')
-    probs, ev = np.asarray(probs, dtype=np.float64), pd.Series(list(events)).astype(str)
-    codes, ids = pd.factorize(ev)
-    out, n = np.zeros((len(ids), probs.shape[1])), np.bincount(codes, minlength=len(ids))
-    for k in range(len(ids)):
-        Q = probs[codes == k]
-        if how == 'mean': q = Q.mean(0)
-        elif how == 'log-mean': q = np.exp(np.log(np.clip(Q, 1e-12, 1)).mean(0))
-        else: w = Q.max(1, keepdims=True); q = (w * Q).sum(0) / w.sum()
-        out[k] = q / q.sum()
-    return list(ids), out, n
+    p = EventPool(np.shape(probs)[1], how); p.add(events, probs); return p.result()
 
 # %% ../nbs/04_infer.ipynb #02964ef5
 def review_column(labels, confidence, thresholds:dict) -> list[str]:
@@ -287,42 +322,173 @@ def _thresholds(run) -> dict|None:
     except (json.JSONDecodeError, UnicodeDecodeError) as e: raise DataError(f'{f} is damaged ({e}); delete it (predictions then have no review column) or train again') from None
 
 # %% ../nbs/04_infer.ipynb #96b71248
-def predict(run, src, out=None, bs:int=64, num_workers:int|None=None, model=None, meta=None,
-            group_col:str|None=None, pooling:str='mean') -> pd.DataFrame:
-    "Predict every image of a folder / CSV / s3:// prefix with the model of `run`; write `out` CSV (and with `group_col`, `OUT.events.csv`) if given"
-    paths, names, inputs, groups = _input_files(src, group_col)
-    if out: check_output(out, inputs)
-    if groups is not None and pooling not in POOLING: raise DataError(f'pooling {pooling!r} is not one of {POOLING}')
-    if model is None: model, meta = load_model(run)
-    logits, errors = model_logits(model, paths, meta['size'], meta['mean'], meta['std'], bs=bs, num_workers=num_workers)
-    probs = (logits / meta['temperature']).softmax(1).numpy()
-    classes = meta['classes']
-    df = pd.DataFrame(probs, columns=classes)
+PREDICT_CHUNK = 1000  # images per checkpointed part of a batch run
+
+def _job(run, meta, tab, opts) -> dict:
+    "What makes a batch run the same run: the model (its description and weights file), the images in order, the options"
+    w = RunFolder(run).model if run is not None else None
+    st = w.stat() if w is not None and w.exists() else None
+    return {'model': hashlib.sha1(json.dumps(meta, sort_keys=True).encode()).hexdigest(), 'weights': [st.st_size, st.st_mtime_ns] if st else None,
+            'images': hashlib.sha1('\n'.join(tab.path.astype(str)).encode()).hexdigest(), 'n_images': len(tab), **opts}
+
+# %% ../nbs/04_infer.ipynb #5be2b158
+def _predict_chunk(model, meta, tab, det, th, bs, num_workers, on_batch) -> pd.DataFrame:
+    "Prediction rows for a chunk of the input table (`_input_files`), with an `error` column (empty when predicted)"
+    classes, n = meta['classes'], len(tab)
+    P, label, conf, err = np.full((n, len(classes)), np.nan), [None] * n, np.full(n, np.nan), [''] * n
+    ask = np.ones(n, dtype=bool)
+    if det is not None:
+        for i, (k, c, f) in enumerate(zip(det.detection, det.detection_conf, det.failure)):
+            if k == 'animal': continue
+            ask[i] = False
+            if k == 'missing': err[i] = 'not in the detections file'
+            elif k == 'failed': err[i] = f'the detector could not read it: {f}'
+            else:
+                label[i], conf[i] = ('blank', 1 - c) if k == 'none' else (k, c)
+                if k == 'none' and 'blank' in classes: P[i] = 0; P[i, classes.index('blank')] = 1
+    idx = np.flatnonzero(ask)
+    if len(idx):
+        boxes = det.iloc[idx][DETECTION_COLS[2:]].values.tolist() if det is not None and meta.get('input') == 'crop' else None
+        lg, errors = model_logits(model, tab.path.values[idx], meta['size'], meta['mean'], meta['std'], bs=bs, num_workers=num_workers,
+                                  boxes=boxes, on_batch=on_batch)
+        q = (lg / meta['temperature']).softmax(1).numpy()
+        for j, i in enumerate(idx):
+            if j in errors: err[i] = errors[j]
+            else: P[i], label[i], conf[i] = q[j], classes[q[j].argmax()], q[j].max()
+    df = pd.DataFrame(P, columns=classes)
     if sorted(classes) == sorted(CONSERVISION_CLASSES):  # the submission's columns first, in its order
-        df = df[CONSERVISION_CLASSES]; df.insert(0, 'id', [Path(n).stem for n in names]); df['filepath'] = names
-    else: df.insert(0, 'filepath', names)
-    df['label'] = [classes[i] for i in probs.argmax(1)]; df['confidence'] = probs.max(1)
+        df = df[CONSERVISION_CLASSES]; df.insert(0, 'id', [Path(n).stem for n in tab.name]); df['filepath'] = list(tab.name)
+    else: df.insert(0, 'filepath', list(tab.name))
+    df['label'], df['confidence'] = label, conf
+    if th: df['review'] = [r if a else 'check' for a, r in zip(ask, review_column(df.label, df.confidence, th))]  # the detector's calls: no threshold
+    for k in ('event', 'time', 'camera'):
+        if k in tab: df[k] = [str(v) for v in tab[k]] if k != 'time' else [v.isoformat() if isinstance(v, pd.Timestamp) else ('' if v is None or v != v else str(v)) for v in tab[k]]
+    if det is not None: df[DETECTION_COLS] = det[DETECTION_COLS].values
+    df['error'] = err
+    return df
+
+# %% ../nbs/04_infer.ipynb #3b0d6f0f
+def _join_parts(parts, nparts, out, classes, has_events, pooling):
+    "Concatenate the parts into `out` and `OUT.errors.csv` (atomically), pooling events on the way; returns (n predicted, errors, EventPool|None)"
+    tmp = out.with_name(f'.{out.name}.{os.getpid()}.tmp'); pool = EventPool(len(classes), pooling) if has_events else None
+    n, bad = 0, []
+    try:
+        with open(tmp, 'wb') as fo:
+            for k in range(nparts):
+                data = (parts/f'{k:06d}.csv').read_bytes()
+                head, _, body = data.partition(b'\n')
+                if k == 0: fo.write(data)
+                else: fo.write(body)
+                if (parts/f'{k:06d}.errors.csv').exists(): bad.append(pd.read_csv(parts/f'{k:06d}.errors.csv', dtype=str, keep_default_na=False))
+                if body.strip():
+                    d = pd.read_csv(io.BytesIO(data), dtype={'event': str}, keep_default_na=False, na_values=[''])
+                    n += len(d)
+                    if pool is not None: pool.add(d.event, d[classes].values)
+        os.replace(tmp, out)
+    finally:
+        if tmp.exists(): tmp.unlink()
+    return n, (pd.concat(bad, ignore_index=True) if bad else pd.DataFrame(columns=['filepath', 'error'])), pool
+
+# %% ../nbs/04_infer.ipynb #96e83fff
+def _events_table(pool, classes, cols, tab, th) -> pd.DataFrame:
+    "One row per event: its images, start/end/camera when known, pooled probabilities, label, confidence, review"
+    ids, q, cnt = pool.result()
+    ev = pd.DataFrame(q, columns=classes)[cols]
+    ev.insert(0, 'event', ids); ev.insert(1, 'n_images', cnt)
+    if 'time' in tab and 'event' in tab:
+        g = pd.DataFrame({'event': tab.event.astype(str), 'time': pd.to_datetime(tab.time, errors='coerce'), 'camera': tab.get('camera', '')}).groupby('event')
+        iso = lambda s: [t.isoformat() if isinstance(t, pd.Timestamp) and t == t else '' for t in s]
+        ev.insert(2, 'start', iso(g.time.min().reindex(ids))); ev.insert(3, 'end', iso(g.time.max().reindex(ids)))
+        if 'camera' in tab: ev.insert(4, 'camera', list(g.camera.first().reindex(ids).astype(str)))
+    has = np.isfinite(q).all(1)
+    ev['label'] = [classes[j] if h else 'blank' for j, h in zip(np.nan_to_num(q, nan=-1).argmax(1), has)]
+    ev['confidence'] = np.where(has, np.nan_to_num(q, nan=0).max(1), np.nan)
+    if th and 'events' in th: ev['review'] = [r if h else 'check' for r, h in zip(review_column(ev.label, ev.confidence, th['events']), has)]
+    return ev
+
+# %% ../nbs/04_infer.ipynb #4a5316f7
+def batch_predict(run, src, out,
+                  bs:int=64, num_workers:int|None=None, model=None, meta=None,
+                  group_col:str|None=None, # column naming each image's event
+                  pooling:str='mean', # how an event's probabilities are pooled (`POOLING`)
+                  by_time:bool=False, # events from capture times instead: per camera, a new event after a gap
+                  gap:float=60, # seconds without an image that end an event (`by_time`)
+                  time_col:str|None=None, # CSV column with capture times (default: each image's EXIF DateTimeOriginal)
+                  camera_col:str|None=None, # CSV column naming the camera (default: each image's folder)
+                  detections=None, # MegaDetector batch-output JSON for these images
+                  detection_threshold:float=0.2, # lowest detection confidence that counts
+                  chunk:int=PREDICT_CHUNK, # images per checkpointed part
+                  resume:bool=False, # continue a run that was interrupted (its `OUT.parts/`)
+                  progress:bool=False, # a progress bar with rate and time left
+                 ) -> dict:
+    "Predict every image of `src` into `out` a chunk at a time (resumable); returns counts, errors and events"
+    if not isinstance(chunk, int) or isinstance(chunk, bool) or chunk < 1: raise DataError(f'chunk must be a whole number >= 1, got {chunk!r}')
+    if group_col and by_time: raise DataError('give either --group_col (events from a column) or --by_time (events from capture times), not both')
+    tab, inputs = _input_files(src, group_col, time_col if by_time else None, camera_col if by_time else None)
+    out = Path(out); check_output(out, inputs + ([detections] if isinstance(detections, (str, Path)) else []))
+    has_events = bool(group_col or by_time)
+    if has_events and pooling not in POOLING: raise DataError(f'pooling {pooling!r} is not one of {POOLING}')
+    det = match_detections(tab.path, read_detections(detections, detection_threshold)) if detections is not None else None
+    if det is not None and (det.detection == 'missing').all(): raise DataError(
+        f'none of the {len(tab)} images is in {detections}: was MegaDetector run on these images? (its "file" entries are matched on the end of their paths)')
+    if by_time:
+        if 'time' not in tab: tab['time'] = [capture_time(p) for p in tab.path]
+        if 'camera' not in tab: tab['camera'] = [str(Path(n).parent.as_posix()) for n in tab.name]
+        tab['time'] = pd.to_datetime(pd.Series(list(tab.time), dtype=object), errors='coerce')
+        if (k := int(tab.time.isna().sum())): warnings.warn(f'{k} of {len(tab)} images have no capture time: each is an event of its own')
+        tab['event'] = time_events(tab.camera, tab.time, gap)
+    if model is None: model, meta = load_model(run)
     th = _thresholds(run)
-    if th: df['review'] = review_column(df.label, df.confidence, th)
-    if groups is not None: df['event'] = [str(g) for g in groups]
-    ok = ~df.index.isin(list(errors))
-    bad = pd.DataFrame({'filepath': [names[i] for i in errors], 'error': list(errors.values())})
-    df = df[ok].reset_index(drop=True)
+    job = _job(run, meta, tab, {'chunk': chunk, 'events': [group_col, by_time, gap, time_col, camera_col],
+                                'detections': None if det is None else hashlib.sha1(det.to_csv(index=False).encode()).hexdigest(),
+                                'thresholds': th})
+    parts = out.with_suffix('.parts')
+    if parts.exists():
+        old = json.loads((parts/'job.json').read_text()) if (parts/'job.json').exists() else {}
+        if not resume: raise DataError(f'{parts} holds an interrupted run: add --resume to continue it, or delete that folder to start again')
+        if old != job: raise DataError(f'{parts} belongs to another run (it differs in {[k for k in job if old.get(k) != job[k]]}): '
+                                       'delete that folder, or give another --out')
+    else: parts.mkdir(parents=True); atomic_write(parts/'job.json', json.dumps(job).encode())
+    nparts = math.ceil(len(tab) / chunk)
+    done = [k for k in range(nparts) if (parts/f'{k:06d}.csv').exists()]
+    bar, t0, start = None, time.time(), sum(min(chunk, len(tab) - k * chunk) for k in done)
+    if progress:
+        from fastprogress.fastprogress import progress_bar
+        bar = progress_bar(range(len(tab))); bar.update(0); seen = [start]
+        if start: bar.update(start)
+        def on_batch(k):
+            seen[0] += k; bar.update(seen[0]); bar.comment = f'{(seen[0] - start) / max(time.time() - t0, 1e-9):.1f} images/s'
+    for k in range(nparts):
+        if k in done: continue
+        rows = _predict_chunk(model, meta, tab.iloc[k * chunk:(k + 1) * chunk].reset_index(drop=True),
+                              None if det is None else det.iloc[k * chunk:(k + 1) * chunk].reset_index(drop=True), th, bs, num_workers,
+                              on_batch if bar is not None else None)
+        bad = rows.error != ''
+        if bad.any(): atomic_write(parts/f'{k:06d}.errors.csv', rows[bad][['filepath', 'error']].to_csv(index=False).encode())
+        atomic_write(parts/f'{k:06d}.csv', rows[~bad].drop(columns='error').to_csv(index=False).encode())  # last: marks the part done
+    if bar is not None: bar.on_iter_end(); print()
+    n, bad, pool = _join_parts(parts, nparts, out, list(meta['classes']), has_events, pooling)
+    err_f, ev_f = out.with_suffix('.errors.csv'), out.with_suffix('.events.csv')
+    if len(bad): atomic_write(err_f, bad.to_csv(index=False).encode())
+    elif err_f.exists(): err_f.unlink()
     ev = None
-    if groups is not None:
-        ids, q, cnt = pool_events(df[classes].values, df.event, pooling)
-        ev = pd.DataFrame(q, columns=classes)[list(df.columns.intersection(classes, sort=False))]
-        ev.insert(0, 'event', ids); ev.insert(1, 'n_images', cnt)
-        ev['label'] = [classes[i] for i in q.argmax(1)]; ev['confidence'] = q.max(1)
-        if th and 'events' in th: ev['review'] = review_column(ev.label, ev.confidence, th['events'])
-    if out:
-        out = Path(out); atomic_write(out, df.to_csv(index=False).encode())
-        err_f = out.with_suffix('.errors.csv')
-        if len(bad): atomic_write(err_f, bad.to_csv(index=False).encode())
-        elif err_f.exists(): err_f.unlink()
-        if ev is not None: atomic_write(out.with_suffix('.events.csv'), ev.to_csv(index=False).encode())
-    if len(bad): warnings.warn(f'{len(bad)} image(s) could not be read and were left out: {list(bad.filepath[:5])}')
-    df.attrs['errors'], df.attrs['events'] = bad, ev
+    if pool is not None:
+        cols = [c for c in pd.read_csv(out, nrows=0).columns if c in meta['classes']]
+        ev = _events_table(pool, list(meta['classes']), cols, tab, th); atomic_write(ev_f, ev.to_csv(index=False).encode())
+    shutil.rmtree(parts)
+    if len(bad): warnings.warn(f'{len(bad)} image(s) could not be predicted and were left out (see {err_f}): {list(bad.filepath[:5])}')
+    return {'out': out, 'n': n, 'errors': bad, 'events': ev, 'seconds': time.time() - t0}
+
+# %% ../nbs/04_infer.ipynb #0adede0b
+def predict(run, src, out=None, **kwargs) -> pd.DataFrame:
+    "Predict every image of a folder / CSV / s3:// prefix with the model of `run`; write `out` CSV (and `OUT.events.csv` with events) if given"
+    tmp = None if out else Path(tempfile.mkdtemp(prefix='camtrap-predict-'))
+    try:
+        r = batch_predict(run, src, out or tmp/'predictions.csv', **kwargs)
+        df = pd.read_csv(r['out'], dtype={c: str for c in ('id', 'filepath', 'event', 'camera', 'time', 'label', 'review', 'detection')}, keep_default_na=False, na_values=[''])
+    finally:
+        if tmp is not None: shutil.rmtree(tmp, ignore_errors=True)
+    df.attrs['errors'], df.attrs['events'] = r['errors'], r['events']
     return df
 
 # %% ../nbs/04_infer.ipynb #eb76deda
@@ -331,14 +497,25 @@ def predict_cli(run:str, # run folder of `camtrap train` (needs model.pth + mode
                 src:str, # images: a folder, a CSV with a filepath column, or an s3:// prefix
                 out:str='predictions.csv', # output CSV (unreadable images go to OUT.errors.csv)
                 group_col:str=None, # CSV column naming each image's event (e.g. sequence): also write OUT.events.csv
+                by_time:bool=False, # events from capture times (EXIF or --time_col), per camera (folder or --camera_col)
+                gap:float=60, # with --by_time: seconds without an image that end an event
+                time_col:str=None, # with --by_time: CSV column with capture times instead of EXIF
+                camera_col:str=None, # with --by_time: CSV column naming the camera instead of the image's folder
                 pooling:str='mean', # how an event's probabilities are pooled: mean, log-mean, confidence-weighted
+                detections:str=None, # MegaDetector batch-output JSON: empty images are blank, people/vehicles named, animals classified
+                detection_threshold:float=0.2, # lowest detection confidence that counts
+                chunk:int=PREDICT_CHUNK, # images per checkpointed part (OUT.parts/ until the run ends)
+                resume:bool=False, # continue an interrupted run from its OUT.parts/
                 bs:int=64, # batch size
                 workers:int=None, # data loader processes
                ):
-    "Predict per-class probabilities for every image; Conser-vision classes give the submission's column order"
-    df = predict(run, src, out, bs=bs, num_workers=workers, group_col=group_col, pooling=pooling)
-    n_bad = len(df.attrs['errors'])
-    print(f'{len(df)} images predicted -> {out}' + (f'; {n_bad} unreadable (see {Path(out).with_suffix(".errors.csv")})' if n_bad else ''))
-    ev = df.attrs['events']
+    "Predict per-class probabilities for every image, resumably, with a progress bar; Conser-vision classes give the submission's column order"
+    r = batch_predict(run, src, out, bs=bs, num_workers=workers, group_col=group_col, by_time=by_time, gap=gap, time_col=time_col,
+                      camera_col=camera_col, pooling=pooling, detections=detections, detection_threshold=detection_threshold,
+                      chunk=chunk, resume=resume, progress=True)
+    n_bad = len(r['errors'])
+    print(f'{r["n"]} images predicted in {r["seconds"]:.0f} s -> {out}' + (f'; {n_bad} left out (see {Path(out).with_suffix(".errors.csv")})' if n_bad else ''))
+    ev = r['events']
     if ev is not None: print(f'{len(ev)} events -> {Path(out).with_suffix(".events.csv")}')
-    print((df if ev is None else ev).label.value_counts().head(10).to_string())
+    labels = ev.label if ev is not None else pd.read_csv(out, usecols=['label'], dtype=str, keep_default_na=False).label
+    print(labels.value_counts().head(10).to_string())
