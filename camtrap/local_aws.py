@@ -49,6 +49,9 @@ def _tar_to_s3(src, uri:str):
             for f in sorted(Path(src).iterdir()): tf.add(f, arcname=f.name)
         s3_client().upload_file(str(tgz), *split_s3(uri))
 
+# %% ../nbs/10_local_aws.ipynb #37a945a9
+def _write_json(path, obj): Path(path).parent.mkdir(parents=True, exist_ok=True); Path(path).write_text(json.dumps(obj))
+
 # %% ../nbs/10_local_aws.ipynb #8e2d4828
 def _child_env(**extra) -> dict:
     "Environment for a job's processes: this interpreter's folder first on PATH (the container's `python`), unbuffered"
@@ -94,33 +97,73 @@ def _wait_all(procs, deadline:float, stop=None) -> str:
         time.sleep(0.2)
 
 # %% ../nbs/10_local_aws.ipynb #d5ce2e66
-def run_processing_job(name:str, timeout:int=1800) -> dict:
-    "Run a recorded processing job for real, as its container would: inputs from S3, the job's own entry script, outputs to S3"
-    j = sm_client().describe_processing_job(ProcessingJobName=name)
-    work = Path(tempfile.mkdtemp(prefix='camtrap-processing-'))
-    loc = lambda p: str(safe_join(work, p.lstrip('/'), f'local path of job {name}'))  # /opt/ml/... → WORK/opt/ml/...
+def _input_keys(s3_input:dict, index:int, count:int) -> tuple[str, list[str]]:
+    "`(bucket, keys)` of a processing input for instance `index` of `count`: every object, or its share when ShardedByS3Key"
+    if s3_input.get('S3DataType', 'S3Prefix') != 'S3Prefix': raise NotImplementedError(f"S3DataType {s3_input['S3DataType']}: only S3Prefix runs here")
+    bucket, prefix = split_s3(s3_input['S3Uri'])
+    pages = s3_client().get_paginator('list_objects_v2').paginate(Bucket=bucket, Prefix=prefix)
+    keys = sorted(o['Key'] for pg in pages for o in pg.get('Contents', []) if not o['Key'].endswith('/'))
+    return bucket, keys[index::count] if s3_input.get('S3DataDistributionType') == 'ShardedByS3Key' else keys
+
+# %% ../nbs/10_local_aws.ipynb #75bcbc23
+def _download_keys(bucket:str, prefix:str, keys, dest) -> int:
+    "Download `keys` under `prefix` into `dest` (paths below the prefix kept, as download_prefix does); how many"
+    todo = [(k, safe_join(dest, k[len(prefix):].lstrip('/') or Path(k).name, f'S3 key s3://{bucket}/{k}: its path')) for k in keys]
+    Path(dest).mkdir(parents=True, exist_ok=True)
+    for k, f in todo: f.parent.mkdir(parents=True, exist_ok=True); s3_client().download_file(bucket, k, str(f))
+    return len(todo)
+
+# %% ../nbs/10_local_aws.ipynb #7c0e487e
+def _processing_instance(j:dict, work:Path, host:str, hosts:list) -> tuple[list, dict]:
+    "Lay out one instance's /opt/ml under `work` (inputs, config files); its command line and the inputs' object counts"
+    loc = lambda p: str(safe_join(work, p.lstrip('/'), f'local path of job {j["ProcessingJobName"]}'))  # /opt/ml/... → WORK/opt/ml/...
     remap = lambda s: s.replace('/opt/ml/', loc('/opt/ml/') + '/')
+    counts, index = {}, hosts.index(host)
+    for i in j['ProcessingInputs']:
+        bucket, keys = _input_keys(i['S3Input'], index, len(hosts))
+        counts[i['InputName']] = _download_keys(bucket, split_s3(i['S3Input']['S3Uri'])[1], keys, loc(i['S3Input']['LocalPath']))
+    for o in j['ProcessingOutputConfig']['Outputs']: Path(loc(o['S3Output']['LocalPath'])).mkdir(parents=True, exist_ok=True)
+    cfg = json.loads(json.dumps({k: v for k, v in j.items() if k != 'ResponseMetadata'}, default=str))
+    for p in [i['S3Input'] for i in cfg['ProcessingInputs']] + [o['S3Output'] for o in cfg['ProcessingOutputConfig']['Outputs']]:
+        p['LocalPath'] = loc(p['LocalPath'])  # the paths this instance sees
+    _write_json(loc('/opt/ml/config/processingjobconfig.json'), cfg)
+    _write_json(loc('/opt/ml/config/resourceconfig.json'), dict(current_host=host, hosts=list(hosts)))
+    app = j['AppSpecification']
+    script = Path(remap(app['ContainerEntrypoint'][-1])); script.write_text(remap(script.read_text()))
+    return [*app['ContainerEntrypoint'][:-1], str(script), *map(remap, app.get('ContainerArguments', []))], counts
+
+# %% ../nbs/10_local_aws.ipynb #7298c7e7
+def run_processing_job(name:str, instance_count:int|None=None, timeout:int=1800) -> dict:
+    """Run a recorded processing job for real, as its containers would: one per instance (`instance_count`, default the
+    job's, which moto does not record: 1), inputs from S3 (whole, or sharded by key), the job's entry script, outputs to S3"""
+    j = sm_client().describe_processing_job(ProcessingJobName=name)
+    n = instance_count or j.get('ProcessingResources', {}).get('ClusterConfig', {}).get('InstanceCount', 1)
+    hosts, root, procs = [f'algo-{i + 1}' for i in range(n)], Path(tempfile.mkdtemp(prefix='camtrap-processing-')), []
     try:
-        for i in j['ProcessingInputs']:
-            src, dst = i['S3Input']['S3Uri'], Path(loc(i['S3Input']['LocalPath']))
-            download_prefix(src, dst)
-        app = j['AppSpecification']
-        script = Path(remap(app['ContainerEntrypoint'][-1])); script.write_text(remap(script.read_text()))
-        outs = j['ProcessingOutputConfig']['Outputs']
-        for o in outs: Path(loc(o['S3Output']['LocalPath'])).mkdir(parents=True, exist_ok=True)
-        t = time.time()
-        lines = []
-        p = _start([*app['ContainerEntrypoint'][:-1], str(script), *map(remap, app.get('ContainerArguments', []))], _child_env(), lines)
-        status = _wait_all([p], time.time() + timeout); p.pump.join(30); log = ''.join(lines)
-        if status != 'ok': raise RuntimeError(f'processing job {name} {status}; the end of its log:\n{log[-3000:]}')
-        up = {o['OutputName']: upload_dir(loc(o['S3Output']['LocalPath']), o['S3Output']['S3Uri']) for o in outs}
-        return dict(job=name, seconds=round(time.time() - t, 1), uploaded=up, log=log)
-    finally: shutil.rmtree(work, ignore_errors=True)
+        laid = [_processing_instance(j, root/h, h, hosts) for h in hosts]
+        t, logs = time.time(), [[] for _ in hosts]
+        procs = [_start(cmd, _child_env(), logs[k]) for k, (cmd, _) in enumerate(laid)]
+        status = _wait_all(procs, time.time() + timeout)
+        for p in procs: p.wait(); p.pump.join(30)
+        texts = [''.join(l) for l in logs]
+        if status != 'ok': raise RuntimeError(f'processing job {name} {status}; the end of its logs:\n' + '\n'.join(
+            f'--- {h}\n{log[-3000:]}' for h, log in zip(hosts, texts)))
+        uploaded, keys = {}, {}
+        for h in hosts:
+            for o in j['ProcessingOutputConfig']['Outputs']:
+                local = safe_join(root/h, o['S3Output']['LocalPath'].lstrip('/'), 'output path')
+                bucket, prefix = split_s3(o['S3Output']['S3Uri'])
+                for f in local.rglob('*'):
+                    if f.is_file(): keys.setdefault(f'{bucket}/{prefix.rstrip("/")}/{f.relative_to(local).as_posix()}', []).append(h)
+                uploaded.setdefault(h, {})[o['OutputName']] = upload_dir(local, o['S3Output']['S3Uri'])
+        return dict(job=name, status=status, seconds=round(time.time() - t, 1), hosts=hosts, inputs={h: c for h, (_, c) in zip(hosts, laid)},
+                    uploaded=uploaded, collisions=sorted(f's3://{k}' for k, hs in keys.items() if len(hs) > 1), logs=texts, log=''.join(texts))
+    finally:
+        for p in procs: _kill_group(p)
+        shutil.rmtree(root, ignore_errors=True)
 
 # %% ../nbs/10_local_aws.ipynb #d0a97590
 TRAINING_MODULE = 'sagemaker_pytorch_container.training:main'
-
-def _write_json(path, obj): Path(path).parent.mkdir(parents=True, exist_ok=True); Path(path).write_text(json.dumps(obj))
 
 # %% ../nbs/10_local_aws.ipynb #e8f1d377
 def _host_dir(base, job:dict, hosts, host) -> Path:
@@ -403,28 +446,46 @@ class _RuntimeHandler(BaseHTTPRequestHandler):
 
 # %% ../nbs/10_local_aws.ipynb #d7e2aa01
 def run_transform(input_s3_prefix:str, output_s3_prefix:str, url_or_endpoint, content_type:str='application/x-image',
-                  accept:str=JSON_TYPE) -> dict:
+                  accept:str=JSON_TYPE,
+                  max_concurrent:int=1, # requests in flight at once (MaxConcurrentTransforms per instance x instances)
+                  max_payload_mb:float|None=6) -> dict: # objects over this many MB are refused (MaxPayloadInMB); None: no limit
     """Do what a SageMaker batch transform (S3Prefix input, no splitting) does: POST each object under
-    `input_s3_prefix` to the endpoint's /invocations and write the answer to `<output prefix>/<key>.out`,
-    keys taken relative to the input prefix's folder. Returns the outputs written and the failures."""
+    `input_s3_prefix` to the endpoint's /invocations, `max_concurrent` at a time, and write the answer to
+    `<output prefix>/<key>.out`, keys taken relative to the input prefix's folder. Returns the outputs written, the
+    failures and the most requests that were in flight at once."""
+    from concurrent.futures import ThreadPoolExecutor
     from camtrap.storage import list_s3, s3_client, split_s3
     in_bucket, in_prefix = split_s3(input_s3_prefix)
     out_bucket, out_prefix = split_s3(output_s3_prefix)
     base, url, s3, t0 = in_prefix[:in_prefix.rfind('/') + 1], _url(url_or_endpoint) + '/invocations', s3_client(), time.monotonic()
-    keys = [o['key'] for o in list_s3(input_s3_prefix) if not o['key'].endswith('/')]
-    outputs, failed = [], []
-    for key in keys:
+    objs = [o for o in list_s3(input_s3_prefix) if not o['key'].endswith('/')]
+    lock, live, peak = threading.Lock(), [0], [0]
+    def one(o):
+        key = o['key']
+        if max_payload_mb and o['size'] > max_payload_mb * 2**20:
+            return dict(key=key, status=None, message=f'{o["size"] / 2**20:.1f} MB is over MaxPayloadInMB={max_payload_mb}; not sent')
         body = s3.get_object(Bucket=in_bucket, Key=key)['Body'].read()
-        status, data, ctype = _post(url, body, {'Content-Type': content_type, 'Accept': accept})
-        if status != 200: failed.append(dict(key=key, status=status, message=_first_line(data))); continue
+        with lock: live[0] += 1; peak[0] = max(peak[0], live[0])
+        try: status, data, ctype = _post(url, body, {'Content-Type': content_type, 'Accept': accept})
+        finally:
+            with lock: live[0] -= 1
+        if status != 200: return dict(key=key, status=status, message=_first_line(data))
         out_key = '/'.join(filter(None, [out_prefix.rstrip('/'), key[len(base):] + '.out']))
         s3.put_object(Bucket=out_bucket, Key=out_key, Body=data, ContentType=ctype or accept)
-        outputs.append(f's3://{out_bucket}/{out_key}')
-    return dict(n_inputs=len(keys), outputs=outputs, failed=failed, seconds=round(time.monotonic() - t0, 2))
+        return f's3://{out_bucket}/{out_key}'
+    with ThreadPoolExecutor(max(1, max_concurrent)) as pool: done = list(pool.map(one, objs))
+    return dict(n_inputs=len(objs), outputs=[d for d in done if isinstance(d, str)], failed=[d for d in done if isinstance(d, dict)],
+                peak_concurrency=peak[0], seconds=round(time.monotonic() - t0, 2))
 
 # %% ../nbs/10_local_aws.ipynb #9bde4734
 def run_transform_job(name:str, endpoint) -> dict:
     "Run a recorded batch transform job for real through `endpoint` (a `LocalEndpoint` serving its model)"
     j = sm_client().describe_transform_job(TransformJobName=name)
-    return run_transform(j['TransformInput']['DataSource']['S3DataSource']['S3Uri'], j['TransformOutput']['S3OutputPath'],
-                         endpoint, content_type=j['TransformInput'].get('ContentType', 'application/x-image'))
+    ti = j['TransformInput']
+    if ti.get('SplitType') not in (None, 'None'):
+        raise NotImplementedError(f"{name}: SplitType {ti['SplitType']}; only whole objects (SplitType None, one image per request) run here")
+    per_instance = j.get('MaxConcurrentTransforms') or 1  # unset or 0: the container has no /execution-parameters, so 1
+    payload = j.get('MaxPayloadInMB', 6)  # 0: no limit (chunked)
+    return run_transform(ti['DataSource']['S3DataSource']['S3Uri'], j['TransformOutput']['S3OutputPath'], endpoint,
+                         content_type=ti.get('ContentType', 'application/x-image'), accept=j['TransformOutput'].get('Accept', JSON_TYPE),
+                         max_concurrent=per_instance * j.get('TransformResources', {}).get('InstanceCount', 1), max_payload_mb=payload or None)

@@ -4,17 +4,19 @@
 
 # %% ../nbs/08_sagemaker.ipynb #fe90cb63
 from __future__ import annotations
-import os, re, sys, json, atexit, shutil, tarfile, tempfile, contextlib, importlib.metadata
+import io, os, re, csv, sys, json, atexit, shutil, tarfile, tempfile, contextlib, importlib.metadata
 from pathlib import Path
-from .storage import split_s3, s3_client, sm_client, atomic_write, upload_files, download_prefix
+from .storage import (DataError, is_s3, split_s3, s3_client, sm_client, list_s3, atomic_write, upload_files,
+                             download_prefix)
 from .data import load_items
 from .recipes import Recipe, coerce_field
 
 # %% auto #0
-__all__ = ['TRAINING_FRAMEWORK', 'INFERENCE_FRAMEWORK', 'PY_VERSION', 'METRIC_DEFINITIONS', 'PROC', 'CHECKPOINT_DIR',
-           'sm_session', 'upload_dataset', 'list_jobs', 'describe_job', 'stop_job', 'delete_endpoints', 'requirements',
-           'source_dir', 'preprocess_entry', 'preprocess_job', 'sm_env', 'split_hyperparameters', 'load_channel',
-           'train_entry', 'estimator', 'tuner']
+__all__ = ['TRAINING_FRAMEWORK', 'INFERENCE_FRAMEWORK', 'PY_VERSION', 'METRIC_DEFINITIONS', 'CONFIG_DIR', 'PARTS', 'PROC',
+           'CHECKPOINT_DIR', 'sm_session', 'upload_dataset', 'list_jobs', 'describe_job', 'stop_job',
+           'delete_endpoints', 'requirements', 'source_dir', 'processing_hosts', 'job_s3_uri', 'merge_manifests',
+           'preprocess_entry', 'preprocess_job', 'sm_env', 'split_hyperparameters', 'load_channel', 'train_entry',
+           'estimator', 'tuner']
 
 # %% ../nbs/08_sagemaker.ipynb #d84582e4
 TRAINING_FRAMEWORK, INFERENCE_FRAMEWORK, PY_VERSION = '2.8.0', '2.6.0', 'py312'  # the newest AWS PyTorch images SDK 2.257 knows
@@ -134,40 +136,143 @@ def _temp_source_dir() -> Path:
     d = Path(tempfile.mkdtemp(prefix='camtrap-sm-src-')); atexit.register(shutil.rmtree, d, True)
     return source_dir(d)
 
+# %% ../nbs/08_sagemaker.ipynb #1aeaf77f
+CONFIG_DIR = '/opt/ml/config'  # SageMaker writes resourceconfig.json and processingjobconfig.json here in a processing container
+PARTS = 'parts'  # the per-host manifest-<host>.csv and labels-<host>.csv in a preprocessing job's output
+
+def processing_hosts(config_dir=CONFIG_DIR) -> tuple[str, list[str]]:
+    "`(current_host, hosts)` of a processing container from SageMaker's resourceconfig.json; `('algo-1', ['algo-1'])` without one"
+    f = Path(config_dir)/'resourceconfig.json'
+    if not f.exists(): return 'algo-1', ['algo-1']
+    rc = json.loads(f.read_text()); host, hosts = rc.get('current_host'), list(rc.get('hosts') or [])
+    if not isinstance(host, str) or not re.fullmatch(r'[A-Za-z0-9][A-Za-z0-9._-]{0,62}', host) or host not in hosts:
+        raise DataError(f'{f}: current_host {host!r} is not a plain host name listed in hosts {hosts}; SageMaker writes this file, '
+                        'so check what else wrote it')  # the name becomes part of file names
+    return host, hosts
+
+# %% ../nbs/08_sagemaker.ipynb #9d40f1f2
+def job_s3_uri(local, config_dir=CONFIG_DIR) -> str|None:
+    "The S3 URI of the processing input or output whose local path is `local`, from processingjobconfig.json (None without one)"
+    f = Path(config_dir)/'processingjobconfig.json'
+    if not f.exists(): return None
+    j = json.loads(f.read_text())
+    places = [i.get('S3Input') or {} for i in j.get('ProcessingInputs') or []]
+    places += [o.get('S3Output') or {} for o in (j.get('ProcessingOutputConfig') or {}).get('Outputs') or []]
+    return next((p['S3Uri'] for p in places if p.get('LocalPath') and Path(p['LocalPath']).resolve() == Path(local).resolve()), None)
+
+# %% ../nbs/08_sagemaker.ipynb #dbeb1754
+def _read_out(out, rel:str) -> bytes:
+    if not is_s3(out): return (Path(out)/rel).read_bytes()
+    b, p = split_s3(out); return s3_client().get_object(Bucket=b, Key=f'{p.strip("/")}/{rel}'.lstrip('/'))['Body'].read()
+
+def _write_out(out, rel:str, data:bytes):
+    if not is_s3(out): return atomic_write(Path(out)/rel, data)
+    b, p = split_s3(out); s3_client().put_object(Bucket=b, Key=f'{p.strip("/")}/{rel}'.lstrip('/'), Body=data)
+
+def _part_names(out) -> list[str]:
+    "The file names in `out`/parts (a folder or an S3 prefix)"
+    if is_s3(out): return sorted(o['key'].rsplit('/', 1)[-1] for o in list_s3(f'{str(out).rstrip("/")}/{PARTS}'))
+    d = Path(out)/PARTS
+    return sorted(f.name for f in d.iterdir() if f.is_file()) if d.is_dir() else []
+
+# %% ../nbs/08_sagemaker.ipynb #83aa9a2a
+def merge_manifests(out) -> dict:
+    "Merge the per-host `parts/` of a preprocessing job's output (S3 prefix or folder) into one `manifest.csv` and `labels.csv`"
+    import pandas as pd
+    from camtrap.preprocess import write_manifest
+    names = _part_names(out)
+    hosts = [n[len('manifest-'):-len('.csv')] for n in names if n.startswith('manifest-') and n.endswith('.csv')]
+    if not hosts: raise DataError(f'{out} has no {PARTS}/manifest-<host>.csv: is it the output of a camtrap preprocessing job that has finished?')
+    rows, written, counts = {}, {}, {}
+    for h in hosts:
+        part = list(csv.DictReader(io.StringIO(_read_out(out, f'{PARTS}/manifest-{h}.csv').decode())))
+        counts[h] = dict(images=len(part), ok=sum(r['status'] == 'ok' for r in part), quarantined=sum(r['status'] == 'quarantined' for r in part))
+        for r in part:
+            if (o := rows.get(r['source'])) is not None: raise DataError(
+                f"{r['source']} was processed by {o['host']} and by {h}: every instance got every image. Run the job again with the "
+                'image input sharded by S3 key (preprocess_job does this when instance_count > 1)')
+            if (s := written.get(r['output'])) is not None: raise DataError(
+                f"{s} and {r['source']} were both written to {r['output']} by different instances, so one overwrote the other; "
+                'rename one of them and run the job again')
+            rows[r['source']], written[r['output']] = {**r, 'host': h}, r['source']
+    with tempfile.TemporaryDirectory() as t:
+        write_manifest(Path(t)/'manifest.csv', rows); _write_out(out, 'manifest.csv', (Path(t)/'manifest.csv').read_bytes())
+    labelled = [h for h in hosts if f'labels-{h}.csv' in names]
+    if labelled and labelled != hosts: raise DataError(f'{out}/{PARTS}: hosts {sorted(set(hosts) - set(labelled))} wrote no labels-<host>.csv; '
+                                                       'did their job fail? Run it again')
+    if labelled:
+        parts = [pd.read_csv(io.BytesIO(_read_out(out, f'{PARTS}/labels-{h}.csv')), dtype=str, keep_default_na=False) for h in hosts]
+        kept = set.intersection(*(set(p.filepath) for p in parts))  # each host dropped the images it quarantined
+        _write_out(out, 'labels.csv', parts[0][parts[0].filepath.isin(kept)].to_csv(index=False).encode())
+    join = lambda f: f'{str(out).rstrip("/")}/{f}' if is_s3(out) else str(Path(out)/f)
+    return dict(hosts=counts, images=len(rows), quarantined=sorted(s for s, r in rows.items() if r['status'] == 'quarantined'),
+                manifest=join('manifest.csv'), labels=join('labels.csv') if labelled else None)
+
 # %% ../nbs/08_sagemaker.ipynb #e63d9e12
 PROC = '/opt/ml/processing'
 
+def _carried_row(row:dict, inp:Path, out:Path, src:str|None, dst:str|None) -> dict:
+    "A manifest row with the container's paths as the S3 URIs they came from and go to (where the job's config says)"
+    def uri(base, root, p):
+        p = Path(p); return f'{base.rstrip("/")}/{(p.parent.resolve()/p.name).relative_to(root).as_posix()}' if base else str(p)
+    return {**row, 'source': uri(src, inp, row['source']), 'output': uri(dst, out, row['output'])}
+
 def preprocess_entry(argv=None):
-    "Processing-job entry point: resize `--input` into `--output` with camtrap.preprocess, carrying `labels.csv` across"
+    "Processing-job entry point: resize this instance's share of `--input` into `--output`, with its own manifest and labels"
     import argparse, pandas as pd
-    from camtrap.preprocess import preprocess, out_rel
+    from camtrap.preprocess import preprocess, out_rel, read_manifest, write_manifest
     p = argparse.ArgumentParser(description=preprocess_entry.__doc__)
     p.add_argument('--input', default=f'{PROC}/input/data'); p.add_argument('--output', default=f'{PROC}/output')
     p.add_argument('--size', type=int, default=256); p.add_argument('--workers', type=int, default=None)
+    p.add_argument('--labels', default=None, help='labels.csv (default: INPUT/labels.csv)')
+    p.add_argument('--config', default=CONFIG_DIR, help="the folder of SageMaker's resourceconfig.json and processingjobconfig.json")
     a = p.parse_args(argv)
-    res = preprocess(a.input, a.output, size=a.size, workers=a.workers, progress=False)
-    print(repr(res), flush=True)
-    bad = {os.path.relpath(r['source'], a.input) for r in res.quarantined}
-    if (Path(a.input)/'labels.csv').exists():
-        df = pd.read_csv(Path(a.input)/'labels.csv')
+    host, hosts = processing_hosts(a.config)
+    inp, out = Path(a.input).resolve(), Path(a.output).resolve()
+    with tempfile.TemporaryDirectory() as t:  # the working manifest stays out of the output: only the part is uploaded
+        res = preprocess(inp, out, size=a.size, workers=a.workers, progress=False, manifest=Path(t)/'manifest.csv')
+        rows = read_manifest(res.manifest)
+    src, dst = job_s3_uri(inp, a.config), job_s3_uri(out, a.config)
+    res.manifest = out/PARTS/f'manifest-{host}.csv'
+    write_manifest(res.manifest, {k: _carried_row(r, inp, out, src, dst) for k, r in rows.items()})
+    print(f'[camtrap] host {host} ({hosts.index(host) + 1} of {len(hosts)}): {res!r}', flush=True)
+    labels = Path(a.labels) if a.labels else inp/'labels.csv'
+    if labels.exists():
+        bad = {os.path.relpath(r['source'], inp) for r in res.quarantined}
+        df = pd.read_csv(labels, dtype=str, keep_default_na=False)
         df = df[~df.filepath.isin(bad)].assign(filepath=lambda d: d.filepath.map(out_rel))
-        atomic_write(Path(a.output)/'labels.csv', df.to_csv(index=False).encode())
+        atomic_write(out/PARTS/f'labels-{host}.csv', df.to_csv(index=False).encode())
+    if len(hosts) == 1: merge_manifests(out)  # the only host: its part is the whole
     return res
 
 # %% ../nbs/08_sagemaker.ipynb #8fcce364
 def preprocess_job(s3_in:str, # prefix of the raw images (+ labels.csv)
                    s3_out:str, # prefix for the resized images, manifest and labels.csv
-                   role:str, session=None, size:int=256, instance_type:str='ml.m5.xlarge', instance_count:int=1,
-                   wait:bool=False) -> str:
+                   role:str, session=None, size:int=256, instance_type:str='ml.m5.xlarge',
+                   instance_count:int=1, # instances; with more than one, each resizes its share of the images (ShardedByS3Key)
+                   wait:bool=False) -> str: # wait for the job, then merge the hosts' manifests (else call merge_manifests)
     "Start a SageMaker processing job that runs camtrap.preprocess over `s3_in` into `s3_out`; returns its name"
     from sagemaker.pytorch import PyTorchProcessor
     from sagemaker.processing import ProcessingInput, ProcessingOutput
+    if isinstance(instance_count, bool) or not isinstance(instance_count, int) or instance_count < 1:
+        raise DataError(f'instance_count must be a whole number of at least 1, got {instance_count!r}')
+    s3_in = s3_in.rstrip('/') + '/'
+    bucket, prefix = split_s3(s3_in)
+    try: s3_client().head_object(Bucket=bucket, Key=f'{prefix}labels.csv'); has_labels = True
+    except s3_client().exceptions.ClientError as e:
+        if e.response.get('Error', {}).get('Code') not in ('404', 'NoSuchKey'): raise
+        has_labels = False
+    inputs = [ProcessingInput(source=s3_in, destination=f'{PROC}/input/data', input_name='data',
+                              s3_data_distribution_type='ShardedByS3Key' if instance_count > 1 else 'FullyReplicated')]
+    args = ['--input', f'{PROC}/input/data', '--output', f'{PROC}/output', '--size', str(size), '--config', CONFIG_DIR]
+    if has_labels:  # every instance reads all the labels
+        inputs.append(ProcessingInput(source=f'{s3_in}labels.csv', destination=f'{PROC}/input/labels', input_name='labels'))
+        args += ['--labels', f'{PROC}/input/labels/labels.csv']
     proc = PyTorchProcessor(framework_version=TRAINING_FRAMEWORK, py_version=PY_VERSION, role=role, instance_type=instance_type,
                             instance_count=instance_count, sagemaker_session=session or sm_session(), base_job_name='camtrap-preprocess')
-    proc.run(code='preprocess.py', source_dir=str(_temp_source_dir()), wait=wait, logs=False,
-             inputs=[ProcessingInput(source=s3_in, destination=f'{PROC}/input/data', input_name='data')],
-             outputs=[ProcessingOutput(source=f'{PROC}/output', destination=s3_out, output_name='images')],
-             arguments=['--input', f'{PROC}/input/data', '--output', f'{PROC}/output', '--size', str(size)])
+    proc.run(code='preprocess.py', source_dir=str(_temp_source_dir()), wait=wait, logs=False, inputs=inputs, arguments=args,
+             outputs=[ProcessingOutput(source=f'{PROC}/output', destination=s3_out, output_name='images')])
+    if wait and instance_count > 1: merge_manifests(s3_out)
     return proc.latest_job.job_name
 
 # %% ../nbs/08_sagemaker.ipynb #028a258d

@@ -241,9 +241,17 @@ def deploy(model, endpoint_name:str, instance_type:str='ml.m5.large', instance_c
 
 # %% ../nbs/09_serve.ipynb #97544b70
 def batch_transform(model, s3_in:str, s3_out:str, instance_type:str='ml.m5.large', instance_count:int=1,
-                    content_type:str='application/x-image', wait:bool=False) -> str:
+                    content_type:str='application/x-image', wait:bool=False,
+                    max_concurrent_transforms:int=2, # requests in flight per instance, one per worker: the instance's vCPUs
+                    max_payload_mb:int=20) -> str: # the largest image, in MB (SageMaker's default: 6)
     "Start a batch transform job over every image under `s3_in` (one `<name>.out` JSON each in `s3_out`); returns its name"
-    t = model.transformer(instance_count=instance_count, instance_type=instance_type, output_path=s3_out,
-                          accept='application/json', strategy='SingleRecord')
-    t.transform(s3_in, content_type=content_type, wait=wait, logs=False)
+    from camtrap.storage import DataError
+    if not (1 <= max_concurrent_transforms and 1 <= max_payload_mb <= 100 and max_concurrent_transforms * max_payload_mb <= 100):
+        raise DataError(f'max_concurrent_transforms x max_payload_mb must be at most 100 MB (SageMaker\'s limit), each at least 1; got '
+                        f'{max_concurrent_transforms} x {max_payload_mb}: lower one of them')
+    t = model.transformer(instance_count=instance_count, instance_type=instance_type, output_path=s3_out, accept='application/json',
+                          strategy='SingleRecord', max_concurrent_transforms=max_concurrent_transforms, max_payload=max_payload_mb,
+                          env={'SAGEMAKER_MODEL_SERVER_WORKERS': str(max_concurrent_transforms),
+                               'SAGEMAKER_MAX_PAYLOAD_IN_MB': str(max_payload_mb)})
+    t.transform(s3_in, content_type=content_type, split_type=None, wait=wait, logs=False)
     return t.latest_transform_job.name
