@@ -16,6 +16,7 @@ COMMANDS = {  # name: (module, function, what it does)
     'predict': ('camtrap.infer', 'predict_cli', 'per-class probabilities for a folder, CSV or s3:// prefix of images'),
     'evaluate': ('camtrap.evaluate', 'evaluate_cli', 'score a trained model on labelled images'),
     'demo': ('camtrap.train', 'demo_cli', 'train and evaluate on the sample images shipped with camtrap'),
+    'export': ('camtrap.export', 'export_cli', 'predictions as a Camtrap DP package, MegaDetector JSON (Timelapse) or a checked CSV'),
 }
 TORCH_COMMANDS = {'train', 'predict', 'evaluate', 'demo'}  # these get the allocator settings of camtrap.train.FAST_CPU_ENV
 
