@@ -9,8 +9,8 @@ from .storage import (IMAGE_EXTS, DataError, is_s3, split_s3, s3_client, list_s3
 
 # %% auto #0
 __all__ = ['MISSING_LABELS', 'IMAGENET_STATS', 'AUG_PRESETS', 'one_hot_to_label', 'read_conservision', 'read_folders',
-           'read_csv_items', 'load_items', 'check_fraction', 'split_grouped', 'split_random', 'split_three', 'kfold',
-           'fold_split', 'subsample', 'aug_tfms', 'item_dls']
+           'read_csv_items', 'load_items', 'map_classes', 'check_fraction', 'split_grouped', 'split_random',
+           'split_three', 'kfold', 'fold_split', 'subsample', 'aug_tfms', 'item_dls']
 
 # %% ../nbs/01_data.ipynb #ca0d1f5a
 class _OnFirstUse:
@@ -198,6 +198,26 @@ def load_items(src, # folder, CSV file, or s3:// prefix/key of either
     if not src.exists(): raise DataError(f'{src} does not exist')
     if (src/'train_features.csv').exists(): return read_conservision(src, check_files=check_files)
     return read_folders(src)
+
+# %% ../nbs/01_data.ipynb #6b157410
+def map_classes(df:pd.DataFrame, # camtrap table with a `label` column
+                classes, # the classes to keep: a list, or names separated by commas
+                other:str='other', # the catch-all every other label becomes
+               ) -> pd.DataFrame:
+    "`df` with every label outside `classes` (and `blank`) mapped to `other`; `attrs['mapped']` counts what was mapped, by label"
+    keep = [c.strip() for c in classes.split(',')] if isinstance(classes, str) else list(classes)
+    keep = [c for c in keep if c]
+    if not keep: raise DataError('classes: name at least one class to keep, e.g. --classes Ocelot,Agouti')
+    if not isinstance(other, str) or not other.strip(): raise DataError(f'other: the catch-all needs a name, got {other!r}')
+    if other in keep: raise DataError(f'other: {other!r} is also one of the classes to keep; choose another name for the catch-all')
+    known = set(df.label.dropna())
+    if (unknown := [c for c in keep if c not in known]): raise DataError(
+        f'classes: no image is labelled {unknown}; the labels are {sorted(known)[:30]}')
+    keep = set(keep) | ({'blank'} & known)
+    moved = df.label.notna() & ~df.label.isin(keep)
+    out = df.copy(); out.loc[moved, 'label'] = other
+    out.attrs['mapped'] = {str(k): int(v) for k, v in df.label[moved].value_counts().items()}
+    return out
 
 # %% ../nbs/01_data.ipynb #414c2277
 def _labelled(df):
