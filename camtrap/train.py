@@ -14,7 +14,8 @@ from fastcore.script import call_parse
 from fastcore.docments import docments
 from fastcore.foundation import L
 from .storage import DataError, atomic_write, sample_data, cache_dir
-from .data import load_items, split_grouped, split_random, item_dls
+from .data import load_items, split_grouped, split_random, item_dls, map_classes
+from .field import crop_items, CROP_PAD
 from .preprocess import preprocess, out_rel
 from .models import create_model, splitter, unwrap_model, DEFAULT_BACKBONE
 from .recipes import Recipe, RECIPES, get_recipe, add_recipe_options, recipe_from_options
@@ -25,7 +26,8 @@ from .evaluate import evaluate, learner_logits, fit_temperature, score, plot_cur
 # %% auto #0
 __all__ = ['FAST_CPU_ENV', 'LogLoss', 'extend_train_cli', 'release_memory', 'fast_cpu_env', 'cache_images', 'run_items',
            'log_loss', 'MetricsLine', 'Checkpoint', 'make_learner', 'find_lr', 'patch_fastai_cpu_distributed',
-           'fit_recipe', 'export_model', 'train', 'cross_validate', 'cv_summary', 'train_cli', 'demo_cli']
+           'fit_recipe', 'export_model', 'field_items', 'train', 'cross_validate', 'cv_summary', 'train_cli',
+           'demo_cli']
 
 # %% ../nbs/07_train.ipynb #a772ea7d
 FAST_CPU_ENV = {'MALLOC_MMAP_THRESHOLD_': '4294967296', 'MALLOC_TRIM_THRESHOLD_': '4294967296'}
@@ -59,7 +61,7 @@ def cache_images(df, size:int, cache=None, workers=None) -> pd.DataFrame:
     if (~keep).any(): warnings.warn(f'{int((~keep).sum())} image(s) could not be read and are left out: '
                                     + '; '.join(f'{p} ({why.get(p, "no output")})' for p in paths[~keep][:5]) + f' (see {res.manifest})')
     if not keep.any(): raise DataError(f'none of the {len(df)} images could be read (see {res.manifest})')
-    return df[keep].assign(source=list(df.path[keep]), path=list(out[keep]))  # `source`: the original, which scoring reads
+    return df[keep].assign(source=list((df['source'] if 'source' in df else df.path)[keep]), path=list(out[keep]))  # `source`: the original, which scoring reads
 
 # %% ../nbs/07_train.ipynb #a5b64594
 def run_items(df, recipe:Recipe, seed:int=42) -> pd.DataFrame:
@@ -274,6 +276,37 @@ def _labelled_items(items) -> pd.DataFrame:
         f'all {len(lab)} labelled images are of one class ({lab.label.iloc[0]!r}): a classifier needs at least two classes')
     return lab
 
+# %% ../nbs/07_train.ipynb #7e0ee94e
+def field_items(items, # labelled camtrap table
+                test_items=None, # held-out table, prepared the same way
+                classes=None, # classes to keep (list or comma-separated); the others become `other`
+                other:str='other', # the catch-all class
+                detections=None, # MegaDetector JSON (or several): train and score on the crops around the animals
+                detection_threshold:float=0.2, # lowest animal confidence that counts
+               ) -> tuple[pd.DataFrame, pd.DataFrame|None, dict]:
+    "`items` and `test_items` with target classes mapped and/or cropped to their animal boxes, and what was done (`info`)"
+    info = {}
+    if classes is not None:
+        items = map_classes(items, classes, other); info['classes'] = {'kept': sorted(set(items.label.dropna()) - {other}), 'other': other, 'mapped': items.attrs['mapped']}
+        if test_items is not None:
+            test_items = test_items.copy(); test_items.loc[test_items.label.notna() & ~test_items.label.isin(set(items.label)), 'label'] = other
+    if detections is not None:
+        from camtrap.field import read_detections
+        srcs = [detections] if isinstance(detections, (str, Path, dict)) else list(detections)
+        det = pd.concat([read_detections(d, detection_threshold) for d in srcs], ignore_index=True).drop_duplicates('file', keep='last')
+        out = []
+        for name, t in [('train', items), ('test', test_items)]:
+            if t is None: out.append(None); continue
+            c = crop_items(t, det, detection_threshold); d = c.attrs['dropped']
+            if not len(c): raise DataError(f'no {name} image has an animal box at or above {detection_threshold} in the detections: '
+                                           'check that the detections are of these images, or lower --detection_threshold')
+            info[f'{name}_dropped'] = {'n': int(len(d)), 'by_reason': {str(k): int(v) for k, v in d.reason.value_counts().items()},
+                                       **({'by_label': {str(k): int(v) for k, v in d.label.value_counts().items()}} if 'label' in d else {})}
+            out.append(c)
+        items, test_items = out
+        info['crops'] = {'threshold': detection_threshold, 'pad': CROP_PAD, 'n_train': int(len(items)), 'n_test': None if test_items is None else int(len(test_items))}
+    return items, test_items, info
+
 # %% ../nbs/07_train.ipynb #35b7774e
 def _write_review(rf, th, m=None):
     "Write the review thresholds of a fine-tuned run (from its validation predictions); with `m`, try them on its held-out `predictions.csv`"
@@ -282,6 +315,14 @@ def _write_review(rf, th, m=None):
     if m is not None:
         p = pd.read_csv(rf.predictions); classes = list(th['classes'])
         m['review'] = review_report(p[classes].values, p.label.map({c: i for i, c in enumerate(classes)}).values, classes, th)
+
+# %% ../nbs/07_train.ipynb #512f5922
+def _mark_field(rf, m, field:dict, crops:bool):
+    "Record in the run what `field_items` did: `metrics.json` `field`, and `model.json` `input: crop` for a model of crops"
+    if field: m['field'] = field; atomic_write(rf.metrics, json.dumps(m, indent=1).encode())
+    if crops:
+        meta = json.loads(rf.meta.read_text())
+        atomic_write(rf.meta, json.dumps({**meta, 'input': 'crop', 'crop_pad': CROP_PAD}, indent=1).encode())
 
 # %% ../nbs/07_train.ipynb #496430d4
 def train(items, # camtrap table (see camtrap.data); may carry a split column
@@ -294,18 +335,26 @@ def train(items, # camtrap table (see camtrap.data); may carry a split column
           test_items=None, # labelled table to evaluate on (default: split=='test' rows, else valid)
           tta:bool=False, # test-time augmentation for the evaluation
           events:str|None=None, # column of the held-out table naming each image's event ('group': the site/sequence column): also score events
+          classes=None, # classes to keep; every other label becomes `other` (`field_items`)
+          other:str='other', # the catch-all class
+          detections=None, # MegaDetector batch output: train and score on the crops around the animals
+          detection_threshold:float=0.2, # lowest animal confidence that counts
+          crops:bool=False, # the items are crops already (`field_items`): mark the model `input: crop`
           seed:int=42, num_workers:int|None=None, quiet:bool=True, **overrides) -> dict:
     "Train a camera-trap classifier with a recipe and evaluate it on held-out images"
     from fastai.torch_core import set_seed
     # everything is checked before the run folder is touched: a failing rerun must not cost the checkpoints of the last one
     rf = RunFolder(Path(run).resolve()); run = rf.path  # absolute: fastai joins paths to learn.path
     r = get_recipe(recipe, **overrides) if isinstance(recipe, str) else replace(recipe, **overrides)
+    rf.check(False, overwrite or (resume and rf.holds_run())) if r.method == 'probe' else rf.check(resume, overwrite)
+    field = {}
+    if classes is not None or detections is not None:
+        items, test_items, field = field_items(_labelled_items(items), test_items, classes, other, detections, detection_threshold)
+        crops = crops or detections is not None
     if r.method == 'probe':  # nothing to resume: features are cached, the fit takes seconds
-        rf.check(False, overwrite or (resume and rf.holds_run()))
         lab, test = _labelled_items(items), None if test_items is None else _labelled_items(test_items)
         m = train_probe(lab, run, r, backbone, pretrained, weights, test, seed, num_workers, quiet, events=events)
-        release_memory(); return m
-    rf.check(resume, overwrite)
+        _mark_field(rf, m, field, crops); release_memory(); return m
     df = run_items(_labelled_items(items), r, seed)
     if not (df.split == 'valid').any(): raise DataError(
         f'the split left no validation images ({df.label.nunique()} classes, {df.group.nunique()} groups): every class '
@@ -347,6 +396,7 @@ def train(items, # camtrap table (see camtrap.data); may carry a split column
              n_train=int(len(fit_df) if refit else (df.split == 'train').sum()), n_valid=int(len(valid)))
     atomic_write(rf.metrics, json.dumps(m, indent=1).encode())
     export_model(learn, run, m['temperature'])
+    _mark_field(rf, m, field, crops)
     plot_curves(run)
     del learn; release_memory()
     return m
@@ -380,6 +430,9 @@ def cross_validate(items, # labelled camtrap table with a group (site/sequence) 
     rf = RunFolder(Path(run).resolve()); run = rf.path
     rf.check(False, overwrite)
     lab = _labelled_items(items).drop(columns='split', errors='ignore').reset_index(drop=True)
+    fk = {k: kw.pop(k) for k in ('classes', 'other', 'detections', 'detection_threshold') if k in kw}
+    if fk.get('classes') is not None or fk.get('detections') is not None:  # once, before the folds: they score what the model sees
+        lab, _, _ = field_items(lab, **fk); lab = lab.reset_index(drop=True); kw['crops'] = kw.get('crops') or fk.get('detections') is not None
     g = lab.group.astype(str)
     if not isinstance(folds, int) or folds < 2: raise DataError(f'folds={folds!r}: cross-validation needs at least 2 folds')
     if g.nunique() < folds: raise DataError(f'{folds} grouped folds need at least {folds} sites/sequences; the data has {g.nunique()}')
@@ -448,6 +501,10 @@ def train_cli(data:str, # labelled images: CSV, folder per class, Conser-vision 
               test_data:str=None, # separate labelled images to evaluate on (same layout options)
               folds:int=None, # K: grouped K-fold cross-validation (a model per fold in OUT/folds/, cv.json, cv_groups.csv), then the model on all images
               events:bool=False, # also score whole events: the group column names each image's event (e.g. --group_col sequence)
+              classes:str=None, # target classes to keep, comma-separated; every other label becomes --other
+              other:str='other', # the catch-all class of --classes
+              detections:str=None, # MegaDetector batch-output JSON(s), comma-separated: train and score on the crops around the animals
+              detection_threshold:float=0.2, # lowest animal confidence that counts
               resume:bool=False, # continue the interrupted run in OUT
               overwrite:bool=False, # replace the run already in OUT (without it, an existing run is never touched)
               seed:int=None, # random seed (default 42)
@@ -462,13 +519,20 @@ def train_cli(data:str, # labelled images: CSV, folder per class, Conser-vision 
     items = load_items(data, label_col=label_col, group_col=group_col, path_col=path_col)
     test = load_items(test_data, label_col=label_col, group_col=group_col, path_col=path_col) if test_data else None
     ev = 'group' if events else None
+    fk = dict(classes=classes, other=other, detections=detections.split(',') if detections else None, detection_threshold=detection_threshold)
     if folds:
         if test is not None or resume: raise DataError('--folds scores every image once by cross-validation: it takes no --test_data or --resume')
         cv = cross_validate(items, out, r, folds=folds, seed=seed, events=ev, overwrite=overwrite, quiet=False, backbone=backbone,
-                            pretrained=not no_pretrained, weights=weights, tta=tta, num_workers=workers)
+                            pretrained=not no_pretrained, weights=weights, tta=tta, num_workers=workers, **fk)
         print(cv_summary(cv)); m = cv['final']
     else: m = train(items, out, r, backbone=backbone, pretrained=not no_pretrained, weights=weights, resume=resume, overwrite=overwrite,
-                    test_items=test, tta=tta, seed=seed, num_workers=workers, events=ev)
+                    test_items=test, tta=tta, seed=seed, num_workers=workers, events=ev, **fk)
+    if (f := m.get('field')):
+        if 'classes' in f: print(f"classes: kept {f['classes']['kept']}; {sum(f['classes']['mapped'].values())} images of "
+                                 f"{len(f['classes']['mapped'])} other labels became {f['classes']['other']!r}")
+        for k in ('train_dropped', 'test_dropped'):
+            if k in f: print(f"{k.split('_')[0]}: {f[k]['n']} images without an animal box left out ("
+                             + '; '.join(f'{n}: {r}' for r, n in f[k]['by_reason'].items()) + ')')
     print(summary(m)); print(f'run folder: {out} (model.pth + model.json, metrics.json, figures)')
 
 # %% ../nbs/07_train.ipynb #da841e58
