@@ -25,19 +25,10 @@ from camtrap.train import fast_cpu_env
 env = fast_cpu_env()
 if env is not None: os.execve(sys.executable, [sys.executable, *sys.argv], env)
 sys.path.insert(0, str(here))
-from heldout import missouri_fold
+from heldout import missouri_fold, boot_ci
 from camtrap.field import yolo_to_megadetector, crop_items
 from camtrap.probe import probe_model, extract_features, fit_probe, linear_logits, _softmax
 from camtrap.evaluate import score
-
-def boot_ci(P, y, groups, n, rng):
-    "95 % intervals of accuracy and log loss, resampling whole sequences (as benchmarks/recipes_cv.py)"
-    g = np.asarray(groups); u = np.unique(g); idx = {s: np.where(g == s)[0] for s in u}
-    accs, lls = [], []
-    for _ in range(n):
-        b = np.concatenate([idx[s] for s in rng.choice(u, len(u))])
-        accs.append((P[b].argmax(1) == y[b]).mean()); lls.append(-np.log(np.clip(P[b, y[b]], 1e-15, 1)).mean())
-    return np.percentile(accs, [2.5, 97.5]), np.percentile(lls, [2.5, 97.5])
 
 items, _, _ = missouri_fold(a.data, 0)
 classes = sorted(items.label.unique()); y_all = items.label.map({c: i for i, c in enumerate(classes)}).values

@@ -20,3 +20,12 @@ def missouri_fold(data, k:int, seed:int=42):
     is_test = rank == k
     train = items[~is_test].reset_index(drop=True)
     return items, is_test, (split_grouped(train, valid_pct=0.2, seed=seed).split == 'train').values
+
+def boot_ci(P, y, groups, n, rng):
+    "95 % intervals of accuracy and log loss over `n` bootstrap resamples of whole groups (sequences)"
+    g = np.asarray(groups); u = np.unique(g); idx = {s: np.where(g == s)[0] for s in u}
+    accs, lls = [], []
+    for _ in range(n):
+        b = np.concatenate([idx[s] for s in rng.choice(u, len(u))])
+        accs.append((P[b].argmax(1) == y[b]).mean()); lls.append(-np.log(np.clip(P[b, y[b]], 1e-15, 1)).mean())
+    return np.percentile(accs, [2.5, 97.5]), np.percentile(lls, [2.5, 97.5])

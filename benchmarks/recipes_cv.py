@@ -23,18 +23,10 @@ env = fast_cpu_env()
 if env is not None: os.execve(sys.executable, [sys.executable, *sys.argv], env)
 
 sys.path.insert(0, str(here))
-from heldout import missouri_fold
+from heldout import missouri_fold, boot_ci
 from camtrap.train import train
 from camtrap.evaluate import score
 from camtrap.infer import pool_events
-
-def boot_ci(P, y, groups, n, rng):
-    g = np.asarray(groups); u = np.unique(g); idx = {s: np.where(g == s)[0] for s in u}
-    accs, lls = [], []
-    for _ in range(n):
-        b = np.concatenate([idx[s] for s in rng.choice(u, len(u))])
-        accs.append((P[b].argmax(1) == y[b]).mean()); lls.append(-np.log(np.clip(P[b, y[b]], 1e-15, 1)).mean())
-    return np.percentile(accs, [2.5, 97.5]), np.percentile(lls, [2.5, 97.5])
 
 print(f'{datetime.date.today()}, `python benchmarks/recipes_cv.py {" ".join(sys.argv[1:])}`, {os.cpu_count()} CPUs')
 print('| recipe | images: accuracy (95 % CI) | images: log loss (95 % CI) | sequences: accuracy | sequences: log loss | train time per fold |\n|---|---|---|---|---|---|', flush=True)
