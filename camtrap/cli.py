@@ -5,11 +5,10 @@
 # %% auto #0
 __all__ = ['COMMANDS', 'TORCH_COMMANDS', 'main']
 
-# %% ../nbs/11_cli.ipynb #c653e4d3
+# %% ../nbs/11_cli.ipynb #7b66896f
 import os, re, sys, importlib
 from fastcore.script import anno_parser
 from .storage import DataError
-
 COMMANDS = {  # name: (module, function, what it does)
     'preprocess': ('camtrap.preprocess', 'preprocess_cli', 'resize raw images into a training cache (resumable, quarantines bad files)'),
     'train': ('camtrap.train', 'train_cli', 'train a classifier on labelled images and evaluate it on held-out ones'),
@@ -20,6 +19,7 @@ COMMANDS = {  # name: (module, function, what it does)
 }
 TORCH_COMMANDS = {'train', 'predict', 'evaluate', 'demo'}  # these get the allocator settings of camtrap.train.FAST_CPU_ENV
 
+# %% ../nbs/11_cli.ipynb #c653e4d3
 def _usage():
     lines = ['usage: camtrap <command> [options]   (camtrap <command> --help for its options)', '', 'commands:']
     lines += [f'  {name:<12} {doc}' for name, (_, _, doc) in COMMANDS.items()]

@@ -22,9 +22,10 @@ __all__ = ['FORMATS', 'DETECTIONS', 'BOXED', 'OBSERVATION_TYPES', 'OBSERVATION_T
            'read_metadata', 'package_descriptor', 'export_camtrap_dp', 'megadetector_json', 'export_megadetector',
            'export_csv', 'export', 'export_cli']
 
-# %% ../nbs/12_export.ipynb #7706e798
+# %% ../nbs/12_export.ipynb #e4b12b8d
 FORMATS = ('camtrap-dp', 'megadetector', 'csv')
 
+# %% ../nbs/12_export.ipynb #7706e798
 def run_model(run) -> tuple[list[str], str]:
     "The classes and the backbone of a run, from its `model.json`"
     f = RunFolder(run).meta
@@ -62,10 +63,11 @@ def _numbers(df:pd.DataFrame, cols, where, lo:float=0.0, hi:float=1.0, empty_ok=
         out[c] = v.clip(lo, hi)
     return pd.DataFrame(out, index=df.index)
 
-# %% ../nbs/12_export.ipynb #a8049f9e
+# %% ../nbs/12_export.ipynb #59c80344
 DETECTIONS = ('animal', 'person', 'vehicle', 'none', 'missing', 'failed')  # `missing`/`failed`: no detector result for the image
 BOXED = ('animal', 'person', 'vehicle')
 
+# %% ../nbs/12_export.ipynb #a8049f9e
 def read_predictions(path, # predictions CSV of `camtrap predict`
                      classes:list, # the run's classes (`run_model`)
                     ) -> pd.DataFrame:
@@ -134,12 +136,13 @@ def pooled_events(preds:pd.DataFrame, classes:list) -> pd.DataFrame:
     ev['label'] = [classes[i] for i in q.argmax(1)]; ev['confidence'] = q.max(1)
     return ev
 
-# %% ../nbs/12_export.ipynb #4b44238d
+# %% ../nbs/12_export.ipynb #63db559c
 OBSERVATION_TYPES = {'blank': ('blank', 'empty', 'nothing'), 'human': ('human', 'humans', 'person', 'people'),
                      'vehicle': ('vehicle', 'vehicles', 'car'), 'unknown': ('unknown', 'other', 'unidentified')}
 OBSERVATION_TYPE_VALUES = ('animal', 'human', 'vehicle', 'blank', 'unknown', 'unclassified')  # the Camtrap DP vocabulary
 HUMAN = 'Homo sapiens'
 
+# %% ../nbs/12_export.ipynb #4b44238d
 def observation_type(name:str) -> str:
     "Camtrap DP `observationType` of a class name: blank, human (human/person), vehicle, unknown (unknown/other), else animal"
     k = str(name).strip().lower().replace('_', ' ')
@@ -465,10 +468,11 @@ def export_camtrap_dp(run, # run folder of `camtrap train` (its model.json)
     if notes: warnings.warn(f'{out}: placeholders in the Camtrap DP package: ' + '; '.join(notes))
     return out
 
-# %% ../nbs/12_export.ipynb #4261dcfa
+# %% ../nbs/12_export.ipynb #cd855121
 MD_FORMAT_VERSION = '1.4'
 _MD_ID = {'animal': '1', 'person': '2', 'vehicle': '3', 'human': '2'}
 
+# %% ../nbs/12_export.ipynb #4261dcfa
 def megadetector_json(preds:pd.DataFrame, # `read_predictions`
                       classes:list, # the run's classes
                       classifier:str, # info.classifier: "camtrap <version> <backbone>"

@@ -16,10 +16,11 @@ __all__ = ['DETECTION_CATEGORIES', 'DETECTION_COLS', 'CROP_PAD', 'CROP_SIZE', 'E
            'read_detections', 'yolo_to_megadetector', 'match_detections', 'square_crop', 'crop_items', 'capture_time',
            'write_capture_time', 'time_events']
 
-# %% ../nbs/02a_field.ipynb #889a144f
+# %% ../nbs/02a_field.ipynb #7a05f061
 DETECTION_CATEGORIES = {'1': 'animal', '2': 'person', '3': 'vehicle'}
 DETECTION_COLS = ['detection', 'detection_conf', 'bbox_x', 'bbox_y', 'bbox_w', 'bbox_h']
 
+# %% ../nbs/02a_field.ipynb #889a144f
 def _box(d, where):
     "A detection's `bbox` as four floats inside the image, or a `DataError` naming the entry"
     b = d.get('bbox')
@@ -112,9 +113,10 @@ def match_detections(names, # image paths or names, as the caller knows them
     out.loc[miss, 'detection'] = 'missing'; out.loc[miss, ['detection_conf', *DETECTION_COLS[2:]]] = np.nan; out.loc[miss, 'file'] = None
     return out
 
-# %% ../nbs/02a_field.ipynb #d42c4895
+# %% ../nbs/02a_field.ipynb #e879f47f
 CROP_PAD = 0.15
 
+# %% ../nbs/02a_field.ipynb #d42c4895
 def square_crop(im:Image.Image, box, pad:float=CROP_PAD) -> Image.Image:
     "The padded square of `im` around `box` = `[x, y, w, h]` (fractions of the image)"
     W, H = im.size
@@ -126,9 +128,10 @@ def square_crop(im:Image.Image, box, pad:float=CROP_PAD) -> Image.Image:
     t = min(max(cy - side / 2, 0), H - side) if side <= H else (H - side) / 2
     return im.crop((round(l), round(t), round(l + side), round(t + side)))
 
-# %% ../nbs/02a_field.ipynb #5ca02a6a
+# %% ../nbs/02a_field.ipynb #764f8267
 CROP_SIZE = 512  # short side of a cached crop: above every input size of camtrap's backbones
 
+# %% ../nbs/02a_field.ipynb #5ca02a6a
 def _crop_file(path, box, pad, size, cache) -> Path:
     "Cut, shrink and cache the crop of one image (a no-op when it is cached already)"
     if (why := not_regular_reason(path)): raise OSError(why)
@@ -168,9 +171,10 @@ def crop_items(items:pd.DataFrame, # camtrap table (`path`, maybe `label`)
     out.attrs['dropped'] = dropped.reset_index(drop=True)
     return out.reset_index(drop=True)
 
-# %% ../nbs/02a_field.ipynb #00a7f8e7
+# %% ../nbs/02a_field.ipynb #94870d13
 EXIF_IFD, DATETIME_ORIGINAL, DATETIME = 0x8769, 0x9003, 0x0132
 
+# %% ../nbs/02a_field.ipynb #00a7f8e7
 def capture_time(path) -> pd.Timestamp|None:
     "When the camera took the image (EXIF DateTimeOriginal, else DateTime); None without a readable time"
     try:

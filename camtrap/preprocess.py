@@ -158,9 +158,10 @@ def list_sources(src, # local folder or s3:// prefix
         seen[o] = s.rel; uniq[s.uri] = s
     return Sources(uniq.values(), skipped)
 
-# %% ../nbs/02_preprocess.ipynb #cd84cf81
+# %% ../nbs/02_preprocess.ipynb #98261621
 MANIFEST_COLS = ['source', 'stamp', 'output', 'size', 'quality', 'status', 'width', 'height', 'bytes', 'reason']
 
+# %% ../nbs/02_preprocess.ipynb #cd84cf81
 def _source_key(k: str) -> str:
     "A local source named as `list_sources` names it (absolute, folders resolved); S3 URIs as they are"
     if is_s3(k) or os.path.isabs(k): return k

@@ -94,7 +94,7 @@ def probe_members(r, backbone:str|None=None) -> list[tuple[str, int]]:
     if len({m for m in out}) < len(out): raise ValueError('a member is listed twice')
     return out
 
-# %% ../nbs/06_recipes.ipynb #1f88caa3
+# %% ../nbs/06_recipes.ipynb #1d00ca38
 RECIPES = {
     'seed': Recipe('seed', split='random', valid_pct=0.25, size=224, bs=64, epochs=5, freeze_epochs=0, lr=1e-3, wd=0.01,
                    schedule='constant', aug='none', label_smoothing=0., head='linear', monitor='accuracy', keep='best',
@@ -106,6 +106,7 @@ RECIPES = {
 }
 RECIPES['default'] = replace(RECIPES['probe'], name='default')
 
+# %% ../nbs/06_recipes.ipynb #1f88caa3
 def get_recipe(name:str, **overrides) -> Recipe:
     "A named recipe with some fields replaced (None values are ignored)"
     if name not in RECIPES: raise DataError(f'Unknown recipe {name!r}; choose one of {list(RECIPES)}')

@@ -18,7 +18,7 @@ __all__ = ['TRAINING_FRAMEWORK', 'INFERENCE_FRAMEWORK', 'PY_VERSION', 'METRIC_DE
            'preprocess_entry', 'preprocess_job', 'sm_env', 'split_hyperparameters', 'load_channel', 'train_entry',
            'estimator', 'tuner']
 
-# %% ../nbs/08_sagemaker.ipynb #d84582e4
+# %% ../nbs/08_sagemaker.ipynb #00bae880
 TRAINING_FRAMEWORK, INFERENCE_FRAMEWORK, PY_VERSION = '2.8.0', '2.6.0', 'py312'  # the newest AWS PyTorch images SDK 2.257 knows
 METRIC_DEFINITIONS = [  # SageMaker reads these from the job's log: camtrap's [METRICS] lines (validated epochs only)
     {'Name': 'train:loss', 'Regex': r'\[METRICS\] .*train_loss=([0-9.eE+-]+|nan)'},
@@ -26,6 +26,7 @@ METRIC_DEFINITIONS = [  # SageMaker reads these from the job's log: camtrap's [M
     {'Name': 'valid:accuracy', 'Regex': r'\[METRICS\] .*accuracy=([0-9.eE+-]+)'},
     {'Name': 'valid:log_loss', 'Regex': r'\[METRICS\] .*log_loss=([0-9.eE+-]+)'}]
 
+# %% ../nbs/08_sagemaker.ipynb #d84582e4
 def _sdk_env():
     """Quiet the SDK: no 3.x banner, no telemetry (a config file is the documented opt-out; it must carry SchemaVersion).
     The file lives in a fresh 0700 folder of this process (removed at exit), never at a fixed name in the shared temp
@@ -136,10 +137,11 @@ def _temp_source_dir() -> Path:
     d = Path(tempfile.mkdtemp(prefix='camtrap-sm-src-')); atexit.register(shutil.rmtree, d, True)
     return source_dir(d)
 
-# %% ../nbs/08_sagemaker.ipynb #1aeaf77f
+# %% ../nbs/08_sagemaker.ipynb #a3bcbd44
 CONFIG_DIR = '/opt/ml/config'  # SageMaker writes resourceconfig.json and processingjobconfig.json here in a processing container
 PARTS = 'parts'  # the per-host manifest-<host>.csv and labels-<host>.csv in a preprocessing job's output
 
+# %% ../nbs/08_sagemaker.ipynb #1aeaf77f
 def processing_hosts(config_dir=CONFIG_DIR) -> tuple[str, list[str]]:
     "`(current_host, hosts)` of a processing container from SageMaker's resourceconfig.json; `('algo-1', ['algo-1'])` without one"
     f = Path(config_dir)/'resourceconfig.json'
@@ -208,9 +210,10 @@ def merge_manifests(out) -> dict:
     return dict(hosts=counts, images=len(rows), quarantined=sorted(s for s, r in rows.items() if r['status'] == 'quarantined'),
                 manifest=join('manifest.csv'), labels=join('labels.csv') if labelled else None)
 
-# %% ../nbs/08_sagemaker.ipynb #e63d9e12
+# %% ../nbs/08_sagemaker.ipynb #c22bd6b9
 PROC = '/opt/ml/processing'
 
+# %% ../nbs/08_sagemaker.ipynb #e63d9e12
 def _carried_row(row:dict, inp:Path, out:Path, src:str|None, dst:str|None) -> dict:
     "A manifest row with the container's paths as the S3 URIs they came from and go to (where the job's config says)"
     def uri(base, root, p):
@@ -275,10 +278,11 @@ def preprocess_job(s3_in:str, # prefix of the raw images (+ labels.csv)
     if wait and instance_count > 1: merge_manifests(s3_out)
     return proc.latest_job.job_name
 
-# %% ../nbs/08_sagemaker.ipynb #028a258d
+# %% ../nbs/08_sagemaker.ipynb #d49b8fcb
 CHECKPOINT_DIR = '/opt/ml/checkpoints'  # SageMaker's default checkpoint_local_path; CAMTRAP_CHECKPOINT_DIR overrides it
 _ENTRY_KEYS = {'label_col', 'group_col', 'path_col', 'recipe', 'backbone', 'seed', 'pretrained', 'tta', 'num_workers'}
 
+# %% ../nbs/08_sagemaker.ipynb #028a258d
 def sm_env(env=None) -> dict:
     "The SageMaker and torchrun settings of this process, from its environment"
     e = os.environ if env is None else env

@@ -14,11 +14,12 @@ __all__ = ['IMAGE_TYPES', 'JSON_TYPE', 'CONTENT_TYPES', 'ALLOWED_S3_VAR', 'IMAGE
            'model_fn', 'input_fn', 'accepts', 'predict_fn', 'output_fn', 'model_tarball', 'sagemaker_model', 'deploy',
            'batch_transform']
 
-# %% ../nbs/09_serve.ipynb #4eab35d8
+# %% ../nbs/09_serve.ipynb #c8219032
 IMAGE_TYPES = ('image/jpeg', 'image/png', 'application/x-image')
 JSON_TYPE = 'application/json'
 CONTENT_TYPES = (*IMAGE_TYPES, JSON_TYPE)
 
+# %% ../nbs/09_serve.ipynb #4eab35d8
 class PayloadError(ValueError):
     "A bad request: the client gets HTTP `status_code` and `message`"
     def __init__(self, status_code:int, message:str):
@@ -37,9 +38,10 @@ def _error_class() -> type:
 # %% ../nbs/09_serve.ipynb #74a4e478
 def _bad_request(message:str, status:int=400) -> PayloadError: return _error_class()(status, message)
 
-# %% ../nbs/09_serve.ipynb #ea8db6ac
+# %% ../nbs/09_serve.ipynb #7559708c
 ALLOWED_S3_VAR = 'CAMTRAP_ALLOWED_S3'
 
+# %% ../nbs/09_serve.ipynb #ea8db6ac
 @dataclasses.dataclass(frozen=True)
 class ServingConfig:
     "The endpoint's limits and `s3_uri` allow-list; `from_env` reads them from CAMTRAP_* environment variables"
@@ -66,9 +68,10 @@ class ServingConfig:
         "Whether `s3://bucket/key` is under an allowed prefix (whole path segments: `imgs` does not allow `imgs-private/`)"
         return any(b == bucket and (not p or key == p or key.startswith(p + '/')) for b, p in self.allowed_s3)
 
-# %% ../nbs/09_serve.ipynb #e62ea625
+# %% ../nbs/09_serve.ipynb #7e8adc46
 IMAGE_FORMATS = ('JPEG', 'PNG', 'TIFF', 'WEBP', 'BMP', 'GIF')  # what PIL may open for a request (JPEG includes MPO)
 
+# %% ../nbs/09_serve.ipynb #e62ea625
 def _check_image(data:bytes, config:ServingConfig|None=None):
     "Refuse `data` unless it is an image of an allowed format within the pixel budget, from its header alone"
     from PIL import Image, UnidentifiedImageError

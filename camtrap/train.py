@@ -29,9 +29,10 @@ __all__ = ['FAST_CPU_ENV', 'LogLoss', 'extend_train_cli', 'release_memory', 'fas
            'fit_recipe', 'export_model', 'field_items', 'train', 'cross_validate', 'cv_summary', 'train_cli',
            'demo_cli']
 
-# %% ../nbs/07_train.ipynb #a772ea7d
+# %% ../nbs/07_train.ipynb #be732360
 FAST_CPU_ENV = {'MALLOC_MMAP_THRESHOLD_': '4294967296', 'MALLOC_TRIM_THRESHOLD_': '4294967296'}
 
+# %% ../nbs/07_train.ipynb #a772ea7d
 def release_memory():
     """Collect garbage and hand freed heap memory back to the OS. The allocator settings above stop glibc from trimming
     on its own (that is what makes a training step fast), so without this the freed memory of one fit stays in the
@@ -76,9 +77,10 @@ def log_loss(inp, targ):
     "Cross-entropy of the predicted probabilities (no smoothing): the competition's log loss"
     return F.cross_entropy(inp.float(), targ)
 
-# %% ../nbs/07_train.ipynb #79121a58
+# %% ../nbs/07_train.ipynb #244267c8
 LogLoss = AvgMetric(log_loss)
 
+# %% ../nbs/07_train.ipynb #79121a58
 def _epoch_ran(cb) -> bool:
     "False for the epochs a resumed fit skips (fastai still calls `after_epoch` for them, with an empty log)"
     return len(cb.recorder.log) == len(cb.recorder.metric_names)
