@@ -9,7 +9,8 @@ from pathlib import Path
 import numpy as np, pandas as pd, torch
 from fastcore.basics import patch
 from fastcore.script import call_parse
-from .storage import DataError, atomic_write, is_s3, download_s3, image_files, not_regular_reason
+from .storage import (IMAGE_EXTS, DataError, atomic_write, is_s3, split_s3, list_s3, s3_mirror, safe_join, download_s3,
+                             image_files, not_regular_reason)
 from .data import read_csv_items
 from .preprocess import MAX_PIXELS
 from .models import create_model, unwrap_model, ProbeEnsemble
@@ -253,7 +254,13 @@ def _input_files(src, group_col:str|None=None, time_col:str|None=None, camera_co
             if asked.get(k): tab[k] = list(df[asked[k]])
         return tab, [local] if local else []
     if asked: raise DataError(f'--{next(n for n, c in zip(("group_col", "time_col", "camera_col"), cols.values()) if c)} needs a CSV of images with that column; {src} is not a CSV')
-    if is_s3(src): src = download_s3(src)
+    if is_s3(src):  # listed now, fetched a chunk at a time by `batch_predict`
+        objs = sorted((o for o in list_s3(src) if Path(o['key']).suffix.lower() in IMAGE_EXTS), key=lambda o: o['key'])
+        if not objs: raise DataError(f'{src}: no images found (keys ending in {", ".join(IMAGE_EXTS)}); check the bucket and prefix')
+        prefix, root = split_s3(src)[1].rstrip('/'), s3_mirror(src)
+        rel = [o['key'][len(prefix):].lstrip('/') if prefix else o['key'] for o in objs]
+        paths = [str(safe_join(root, r, f'{src}: the key {o["key"]}')) for r, o in zip(rel, objs)]  # every key checked first
+        return pd.DataFrame({'path': paths, 'name': rel, 's3_key': [o['key'] for o in objs], 's3_etag': [o['etag'] for o in objs]}), []
     src = Path(src)
     if not src.is_dir(): raise DataError(f'{src} is neither a folder of images nor a CSV')
     skipped = []; files = image_files(src, skipped)
@@ -433,12 +440,17 @@ def batch_predict(run, src, out,
     if det is not None and (det.detection == 'missing').all(): raise DataError(
         f'none of the {len(tab)} images is in {detections}: was MegaDetector run on these images? (its "file" entries are matched on the end of their paths)')
     if by_time:
-        if 'time' not in tab: tab['time'] = [capture_time(p) for p in tab.path]
+        if 'time' not in tab:
+            if 's3_key' in tab: download_s3(src, objects=[dict(key=a, etag=b) for a, b in zip(tab.s3_key, tab.s3_etag)])  # EXIF needs the files
+            tab['time'] = [capture_time(p) for p in tab.path]
         if 'camera' not in tab: tab['camera'] = [str(Path(n).parent.as_posix()) for n in tab.name]
         tab['time'] = pd.to_datetime(pd.Series(list(tab.time), dtype=object), errors='coerce')
         if (k := int(tab.time.isna().sum())): warnings.warn(f'{k} of {len(tab)} images have no capture time: each is an event of its own')
         tab['event'] = time_events(tab.camera, tab.time, gap)
     if model is None: model, meta = load_model(run)
+    if meta.get('input') == 'crop' and det is None: warnings.warn(
+        f'{run}: this model was trained on crops around the animals (camtrap train --detections); without --detections it sees '
+        'whole frames, which it was not trained on. Run MegaDetector on these images and pass its JSON with --detections')
     th = _thresholds(run)
     job = _job(run, meta, tab, {'chunk': chunk, 'events': [group_col, by_time, gap, time_col, camera_col],
                                 'detections': None if det is None else hashlib.sha1(det.to_csv(index=False).encode()).hexdigest(),
@@ -461,7 +473,9 @@ def batch_predict(run, src, out,
             seen[0] += k; bar.update(seen[0]); bar.comment = f'{(seen[0] - start) / max(time.time() - t0, 1e-9):.1f} images/s'
     for k in range(nparts):
         if k in done: continue
-        rows = _predict_chunk(model, meta, tab.iloc[k * chunk:(k + 1) * chunk].reset_index(drop=True),
+        part = tab.iloc[k * chunk:(k + 1) * chunk].reset_index(drop=True)
+        if 's3_key' in part: download_s3(src, objects=[dict(key=a, etag=b) for a, b in zip(part.s3_key, part.s3_etag)])  # this chunk only
+        rows = _predict_chunk(model, meta, part,
                               None if det is None else det.iloc[k * chunk:(k + 1) * chunk].reset_index(drop=True), th, bs, num_workers,
                               on_batch if bar is not None else None)
         bad = rows.error != ''

@@ -9,9 +9,9 @@ from pathlib import Path
 
 # %% auto #0
 __all__ = ['IMAGE_EXTS', 'DataError', 'repo_root', 'sample_data', 'shared_data', 'is_s3', 'split_s3', 's3_client', 'list_s3',
-           'cache_dir', 'atomic_write', 'safe_join', 'download_s3', 'sm_client', 'upload_files', 'download_prefix',
-           'upload_dir', 'free_port', 'MotoServer', 'moto_server', 'is_camtrap_output', 'regular_stat',
-           'not_regular_reason', 'walk_images', 'image_files']
+           'cache_dir', 'atomic_write', 'safe_join', 's3_mirror', 'download_s3', 'sm_client', 'upload_files',
+           'download_prefix', 'upload_dir', 'free_port', 'MotoServer', 'moto_server', 'is_camtrap_output',
+           'regular_stat', 'not_regular_reason', 'walk_images', 'image_files']
 
 # %% ../nbs/00_storage.ipynb #376a59b1
 IMAGE_EXTS = ('.jpg', '.jpeg', '.png', '.tif', '.tiff', '.bmp', '.webp', '.gif')
@@ -102,16 +102,24 @@ def safe_join(root, # the local folder everything must stay inside
         f'{what} {str(rel)!r} would land outside {root}; refusing it. Remove or rename it (keys and paths must stay below their folder)')
     return p
 
+# %% ../nbs/00_storage.ipynb #cc4e0618
+def s3_mirror(uri) -> Path:
+    "The local folder that `download_s3` mirrors the prefix `uri` into by default, in `cache_dir()`"
+    bucket, prefix = split_s3(uri)
+    return cache_dir()/'s3'/bucket/prefix.rstrip('/')
+
 # %% ../nbs/00_storage.ipynb #83d513f5
-def download_s3(uri, dest=None, workers:int=16) -> Path:
-    "Mirror the S3 prefix `uri` into a local folder (default: in `cache_dir()`), fetching only new or changed objects"
+def download_s3(uri, dest=None, workers:int=16,
+                objects:list|None=None, # some of `list_s3(uri)`'s objects: fetch only those (a batch run fetches a chunk at a time)
+               ) -> Path:
+    "Mirror the S3 prefix `uri` into a local folder (default: `s3_mirror(uri)`), fetching only new or changed objects"
     bucket, prefix = split_s3(uri)
     prefix = prefix.rstrip('/')
-    dest = Path(dest or cache_dir()/'s3'/bucket/prefix)
+    dest = Path(dest or s3_mirror(uri))
     index_f = dest/'.camtrap-s3-index.json'
     index = json.loads(index_f.read_text()) if index_f.exists() else {}
-    objs = [o for o in list_s3(uri) if not o['key'].endswith('/')]
-    if not objs: raise DataError(f'{uri} holds no objects: check the bucket and prefix')
+    objs = [o for o in (list_s3(uri) if objects is None else objects) if not o['key'].endswith('/')]
+    if not objs and objects is None: raise DataError(f'{uri} holds no objects: check the bucket and prefix')
     def rel(o): return o['key'][len(prefix):].lstrip('/') if prefix else o['key']
     local = {o['key']: safe_join(dest, rel(o), f's3://{bucket}/{o["key"]}: the key') for o in objs}  # all checked before any write
     todo = [o for o in objs if index.get(rel(o)) != o['etag'] or not local[o['key']].exists()]
@@ -121,7 +129,7 @@ def download_s3(uri, dest=None, workers:int=16) -> Path:
         return o
     with cf.ThreadPoolExecutor(workers) as ex:
         for o in ex.map(fetch, todo): index[rel(o)] = o['etag']
-    atomic_write(index_f, json.dumps(index).encode())
+    if todo or not index_f.exists(): atomic_write(index_f, json.dumps(index).encode())
     return dest
 
 # %% ../nbs/00_storage.ipynb #e08e7743
