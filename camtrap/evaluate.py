@@ -133,25 +133,33 @@ def evaluate(learn, df, run, valid_df=None, tta=False, temperature=None, events:
 
 # %% ../nbs/05_evaluate.ipynb #6fb240ae
 def review_thresholds(probs, targs, classes, precision:float=0.95, min_accepted:int=5,
-                      groups=None, min_groups:int=3) -> dict:
-    "Per class: the lowest confidence at which its predictions reach `precision`, with the rows it accepts; and the overall coverage"
+                      groups=None, # each row's site or sequence: the evidence is counted in groups
+                      min_groups:int=3,
+                      confidence:float=0.95, # how sure the precision must be of reaching `precision` (0: the point precision is enough)
+                     ) -> dict:
+    "Per class: the lowest confidence at which its predictions reach `precision` (with `confidence`), with the rows it accepts; and the overall coverage"
+    from scipy.stats import beta
     probs, targs = np.asarray(probs, dtype=np.float64), np.asarray(targs)
     pred, conf, out = probs.argmax(1), probs.max(1), {}
     for k, c in enumerate(classes):
         m = pred == k; order = np.argsort(-conf[m], kind='stable')
         cc, ok = conf[m][order], targs[m][order] == k
-        prec = np.cumsum(ok) / np.arange(1, len(ok) + 1)
-        enough = np.arange(1, len(ok) + 1) >= min_accepted
-        if groups is not None:  # frames of one sequence are right or wrong together: ask for several independent groups
+        n = np.arange(1, len(ok) + 1); prec = np.cumsum(ok) / n
+        enough, n_eff = n >= min_accepted, n.astype(float)
+        if groups is not None:  # frames of one sequence are right or wrong together: the evidence is the number of groups
             g = pd.Series(np.asarray(groups)[m][order]).astype(str)
-            enough &= (~g.duplicated()).cumsum().values >= min_groups
-        good = np.where((prec >= precision) & enough)[0]
+            n_eff = (~g.duplicated()).cumsum().values.astype(float); enough &= n_eff >= min_groups
+        k_eff = prec * n_eff
+        with np.errstate(all='ignore'):
+            lower = np.where(k_eff > 0, beta.ppf(1 - confidence, k_eff, n_eff - k_eff + 1), 0.) if confidence else prec
+        good = np.where((lower >= precision) & enough)[0]
         j = good.max() if len(good) else None
         out[c] = {'threshold': None if j is None else float(cc[j]), 'n_predicted': int(m.sum()),
                   'n_accepted': 0 if j is None else int((cc >= cc[j]).sum()), 'precision': None if j is None else float(prec[j]),
+                  'precision_lower': None if j is None else float(lower[j]),
                   'curve': [[round(float(x), 4), round(float(y), 4)] for x, y in zip(cc, prec)]}
     acc = sum(v['n_accepted'] for v in out.values())
-    return {'target_precision': precision, 'n': int(len(targs)), 'coverage': acc / max(len(targs), 1), 'classes': out}
+    return {'target_precision': precision, 'confidence': confidence, 'n': int(len(targs)), 'coverage': acc / max(len(targs), 1), 'classes': out}
 
 # %% ../nbs/05_evaluate.ipynb #7af51729
 def review_report(probs, targs, classes, thresholds:dict) -> dict:

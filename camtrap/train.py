@@ -565,5 +565,10 @@ def demo_cli(out:str='camtrap-demo', # folder for the run, predictions and figur
     every = pd.concat([fit, held], ignore_index=True)
     pr = predict(Path(out)/'run', every.assign(filepath=[os.path.relpath(p, smp.parent) for p in every.path]), Path(out)/'predictions.csv',
                  num_workers=workers, group_col='group')
-    print(f'predictions for all {len(pr)} sample images: {Path(out)/"predictions.csv"}, and for their {len(pr.attrs["events"])} trigger '
-          f'sequences: {Path(out)/"predictions.events.csv"}; figures: {Path(out)/"run"}/*.png; total {time.time() - t0:.0f} s')
+    ev = pr.attrs['events']
+    print(f'\nthe first of the {len(ev)} trigger sequences in {Path(out)/"predictions.events.csv"}:')
+    print(ev[[c for c in ('event', 'n_images', 'label', 'confidence', 'review') if c in ev]].head(6).round(3).to_string(index=False))
+    if 'review' in ev: print(f"review of all {len(ev)} sequences: {(ev.review == 'accept').mean():.0%} accepted automatically, "
+                            f"{(ev.review == 'check').mean():.0%} need a look")
+    print(f'predictions for all {len(pr)} sample images: {Path(out)/"predictions.csv"}; figures: {Path(out)/"run"}/*.png; '
+          f'total {time.time() - t0:.0f} s')
