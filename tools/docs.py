@@ -138,7 +138,7 @@ PAGE = Template(r'''<!doctype html>
 <div class="search"><input id="q" type="search" placeholder="Search the docs" autocomplete="off" aria-label="Search the docs"><ol id="hits" hidden></ol></div>
 <a class="top-link" href="{{ p }}api.html">API index</a><a class="top-link" href="{{ p }}commands.html">Command reference</a></header>
 <div class="frame{% if not toc %} wide{% endif %}"><nav class="side" aria-label="chapters"><ol>{% for c in chapters %}
-<li><a href="{{ p }}{{ c.file }}"{% if c.file == file %} class="here" aria-current="page"{% endif %}>{{ c.title }}</a></li>{% endfor %}
+<li{% if c.sub %} class="sub"{% endif %}><a href="{{ p }}{{ c.file }}"{% if c.file == file %} class="here" aria-current="page"{% endif %}>{{ c.title }}</a></li>{% endfor %}
 </ol></nav>
 <main><h1 class="title">{{ title | e }}</h1>{% if description %}<p class="description">{{ description | safe }}</p>{% endif %}
 {{ body }}
@@ -164,6 +164,7 @@ header.top a { color: #fff; } .brand { font-weight: 700; font-size: 1.2rem; } .t
 .frame { display: grid; grid-template-columns: 15rem minmax(0, 1fr) 14rem; gap: 2rem; max-width: 90rem; margin: 0 auto; padding: 0 1.2rem; }
 nav.side, nav.toc { position: sticky; top: 3.2rem; align-self: start; max-height: calc(100vh - 3.5rem); overflow: auto; padding: 1.2rem 0; font-size: .92rem; }
 nav ol { list-style: none; margin: 0; padding: 0; } nav.side li a { display: block; padding: .22rem .6rem; border-radius: 4px; color: var(--fg); }
+nav.side li.sub a { padding-left: 1.5rem; font-size: .88rem; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 nav.side li a.here { background: #e3f1e8; color: var(--accent); font-weight: 600; }
 nav.toc p { margin: 0 0 .4rem; font-weight: 600; color: var(--muted); } nav.toc li { padding: .12rem 0; } nav.toc li.h3 { padding-left: .9rem; font-size: .86rem; }
 nav.toc a { color: var(--muted); }
@@ -268,14 +269,21 @@ def main():
         if not fm.get('title'): sys.exit(f'nbs/{name} has no title: start it with a markdown cell "# Title" and "> description", as nbdev expects')
         file = 'index.html' if name == 'index.ipynb' else fm.get('output-file') or re.sub(r'^\d+[a-z]?_', '', Path(name).stem) + '.html'
         pages.append(dict(nb=name, file=file, title=fm.get('title', Path(name).stem), description=fm.get('description', ''), raw=prepare(nb)))
-    pages.insert(len(pages), dict(nb=None, file='commands.html', title='Command reference', description='Every `camtrap` command and its options, as `--help` prints them.', raw=None))
+    helps = help_pages()
+    pages.append(dict(nb=None, file='commands.html', title='Command reference', description='Every `camtrap` command and its options, as `--help` prints them.', raw=None))
+    for cmd, what, text in helps[1:]:  # a page per command
+        pages.append(dict(nb=None, file=f'command-{cmd}.html', title=f'camtrap {cmd}', description=what[:1].upper() + what[1:] + '.', raw=None, help=text, sub=True))
     pages.append(dict(nb=None, file='api.html', title='API index', description='Every public name of the library, by module, with its page and source.', raw=None))
-    side = [dict(file=p['file'], title=p['title']) for p in pages]
+    side = [dict(file=p['file'], title=p['title'], sub=p.get('sub', False)) for p in pages]
     tagline = cfg.get('description', '')
     def write(file, title, description, body, toc=(), nb=None, p=''):
         (out/file).parent.mkdir(parents=True, exist_ok=True)
         (out/file).write_text(PAGE.render(title=title, description=description, body=body, toc=toc, nb=nb, p=p, file=file,
                                           chapters=side, tagline=tagline, built=built))
+    def where(entry):
+        "The doc page and anchor of a command's function, from nbdev's index"
+        mod, fn, _ = entry
+        return modidx['syms'].get(mod, {}).get(f'{mod}.{fn}', (f'{mod.split(".")[-1]}.html',))[0]
     mods = {}
     for mod, syms in modidx['syms'].items():
         m = __import__(mod, fromlist=['__all__'])
@@ -285,11 +293,18 @@ def main():
             body, _ = ex.from_notebook_node(pg['raw'])
             html_, toc, secs = polish(body, links)
         elif pg['file'] == 'commands.html':
-            parts = []
-            for cmd, what, text in help_pages():
-                parts.append(f'<h2>camtrap{" " + cmd if cmd else ""}</h2><p>{html.escape(what)}</p><pre><code>{html.escape(text)}</code></pre>')
+            from camtrap.cli import COMMANDS
+            rows = ''.join(f'<tr><td><a href="command-{c}.html"><code>camtrap {c}</code></a></td><td>{html.escape(w)}</td>'
+                           f'<td><a href="{where(COMMANDS[c])}">{html.escape(COMMANDS[c][0])}</a></td></tr>' for c, w, _ in helps[1:])
             html_, toc, secs = polish('<p>Run <code>camtrap --help</code> for this list, <code>camtrap COMMAND --help</code> for one command. '
-                                      'Options accept <code>--snake_case</code> and <code>--dash-case</code>.</p>' + ''.join(parts), links)
+                                      'Options accept <code>--snake_case</code> and <code>--dash-case</code>.</p>'
+                                      f'<h2>camtrap</h2><pre><code>{html.escape(helps[0][2])}</code></pre>'
+                                      f'<h2>The commands</h2><table><thead><tr><th>command</th><th>what it does</th><th>defined in</th></tr></thead><tbody>{rows}</tbody></table>', links)
+        elif 'help' in pg:
+            from camtrap.cli import COMMANDS
+            cmd = pg['file'][len('command-'):-len('.html')]
+            html_, toc, secs = polish(f'<pre><code>{html.escape(pg["help"])}</code></pre><p>Defined by <a href="{where(COMMANDS[cmd])}"><code>{COMMANDS[cmd][1]}</code></a> '
+                                      f'in <code>{COMMANDS[cmd][0]}</code>; every command: <a href="commands.html">Command reference</a>.</p>', links)
         else:
             parts = []
             for mod, names in mods.items():

@@ -60,7 +60,7 @@ def main():
                 if not (done and w > 0 and h > 0): problems.append(f'{f}: image {src!r} did not load ({w}x{h})')
             if len(info['main']) < 200 and not f.startswith('src/'): problems.append(f'{f}: page has almost no text ({len(info["main"])} characters)')
             links += [(f, h) for h in info['links']]
-            if f in ('index.html', 'train.html', 'commands.html'): page.screenshot(path=str(shots/f'{Path(f).stem}.png'))
+            if f in ('index.html', 'train.html', 'commands.html', 'command-train.html'): page.screenshot(path=str(shots/f'{Path(f).stem}.png'))
         for f, h in links:
             u = urlsplit(urljoin(base + f, h))
             if u.scheme in ('http', 'https') and not (base + f).startswith(f'{u.scheme}://{u.netloc}/'): external.add(h); continue
