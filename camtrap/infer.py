@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np, pandas as pd, torch
 from fastcore.basics import patch
 from fastcore.script import call_parse
-from .storage import (IMAGE_EXTS, DataError, atomic_write, is_s3, split_s3, list_s3, s3_mirror, safe_join, download_s3,
+from .storage import (IMAGE_EXTS, DataError, atomic_write, is_s3, list_s3, s3_key_name, s3_local_path, download_s3,
                              image_files, not_regular_reason)
 from .data import read_csv_items
 from .preprocess import MAX_PIXELS
@@ -257,10 +257,9 @@ def _input_files(src, group_col:str|None=None, time_col:str|None=None, camera_co
     if is_s3(src):  # listed now, fetched a chunk at a time by `batch_predict`
         objs = sorted((o for o in list_s3(src) if Path(o['key']).suffix.lower() in IMAGE_EXTS), key=lambda o: o['key'])
         if not objs: raise DataError(f'{src}: no images found (keys ending in {", ".join(IMAGE_EXTS)}); check the bucket and prefix')
-        prefix, root = split_s3(src)[1].rstrip('/'), s3_mirror(src)
-        rel = [o['key'][len(prefix):].lstrip('/') if prefix else o['key'] for o in objs]
-        paths = [str(safe_join(root, r, f'{src}: the key {o["key"]}')) for r, o in zip(rel, objs)]  # every key checked first
-        return pd.DataFrame({'path': paths, 'name': rel, 's3_key': [o['key'] for o in objs], 's3_etag': [o['etag'] for o in objs]}), []
+        paths = [str(s3_local_path(src, o['key'])) for o in objs]  # every key checked before anything is fetched
+        return pd.DataFrame({'path': paths, 'name': [s3_key_name(src, o['key']) for o in objs],
+                             's3_key': [o['key'] for o in objs], 's3_etag': [o['etag'] for o in objs]}), []
     src = Path(src)
     if not src.is_dir(): raise DataError(f'{src} is neither a folder of images nor a CSV')
     skipped = []; files = image_files(src, skipped)
@@ -414,6 +413,11 @@ def _events_table(pool, classes, cols, tab, th) -> pd.DataFrame:
     if th and 'events' in th: ev['review'] = [r if h else 'check' for r, h in zip(review_column(ev.label, ev.confidence, th['events']), has)]
     return ev
 
+# %% ../nbs/04_infer.ipynb #19a6ba43
+def _fetch_s3(src, tab):
+    "Fetch the S3 objects behind the rows of `tab` (an `_input_files` table of an s3:// prefix) into the mirror; nothing for local images"
+    if 's3_key' in tab: download_s3(src, objects=[dict(key=k, etag=e) for k, e in zip(tab.s3_key, tab.s3_etag)])
+
 # %% ../nbs/04_infer.ipynb #4a5316f7
 def batch_predict(run, src, out,
                   bs:int=64, num_workers:int|None=None, model=None, meta=None,
@@ -441,7 +445,7 @@ def batch_predict(run, src, out,
         f'none of the {len(tab)} images is in {detections}: was MegaDetector run on these images? (its "file" entries are matched on the end of their paths)')
     if by_time:
         if 'time' not in tab:
-            if 's3_key' in tab: download_s3(src, objects=[dict(key=a, etag=b) for a, b in zip(tab.s3_key, tab.s3_etag)])  # EXIF needs the files
+            _fetch_s3(src, tab)  # EXIF needs the files
             tab['time'] = [capture_time(p) for p in tab.path]
         if 'camera' not in tab: tab['camera'] = [str(Path(n).parent.as_posix()) for n in tab.name]
         tab['time'] = pd.to_datetime(pd.Series(list(tab.time), dtype=object), errors='coerce')
@@ -474,7 +478,7 @@ def batch_predict(run, src, out,
     for k in range(nparts):
         if k in done: continue
         part = tab.iloc[k * chunk:(k + 1) * chunk].reset_index(drop=True)
-        if 's3_key' in part: download_s3(src, objects=[dict(key=a, etag=b) for a, b in zip(part.s3_key, part.s3_etag)])  # this chunk only
+        _fetch_s3(src, part)  # this chunk only
         rows = _predict_chunk(model, meta, part,
                               None if det is None else det.iloc[k * chunk:(k + 1) * chunk].reset_index(drop=True), th, bs, num_workers,
                               on_batch if bar is not None else None)

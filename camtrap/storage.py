@@ -9,9 +9,9 @@ from pathlib import Path
 
 # %% auto #0
 __all__ = ['IMAGE_EXTS', 'DataError', 'repo_root', 'sample_data', 'shared_data', 'is_s3', 'split_s3', 's3_client', 'list_s3',
-           'cache_dir', 'atomic_write', 'safe_join', 's3_mirror', 'download_s3', 'sm_client', 'upload_files',
-           'download_prefix', 'upload_dir', 'free_port', 'MotoServer', 'moto_server', 'is_camtrap_output',
-           'regular_stat', 'not_regular_reason', 'walk_images', 'image_files']
+           'cache_dir', 'atomic_write', 'safe_join', 's3_mirror', 's3_key_name', 's3_local_path', 'download_s3',
+           'sm_client', 'upload_files', 'download_prefix', 'upload_dir', 'free_port', 'MotoServer', 'moto_server',
+           'is_camtrap_output', 'regular_stat', 'not_regular_reason', 'walk_images', 'image_files']
 
 # %% ../nbs/00_storage.ipynb #376a59b1
 IMAGE_EXTS = ('.jpg', '.jpeg', '.png', '.tif', '.tiff', '.bmp', '.webp', '.gif')
@@ -108,20 +108,28 @@ def s3_mirror(uri) -> Path:
     bucket, prefix = split_s3(uri)
     return cache_dir()/'s3'/bucket/prefix.rstrip('/')
 
+def s3_key_name(uri, key:str) -> str:
+    "The object `key` relative to the prefix `uri`: its name in the mirror and in reports"
+    prefix = split_s3(uri)[1].rstrip('/')
+    return key[len(prefix):].lstrip('/') if prefix else key
+
+def s3_local_path(uri, key:str, dest=None) -> Path:
+    "Where `download_s3` puts the object `key` of the prefix `uri` (in `dest`, default `s3_mirror(uri)`); a key that would land outside is refused"
+    return safe_join(Path(dest or s3_mirror(uri)), s3_key_name(uri, key), f's3://{split_s3(uri)[0]}/{key}: the key')
+
 # %% ../nbs/00_storage.ipynb #83d513f5
 def download_s3(uri, dest=None, workers:int=16,
                 objects:list|None=None, # some of `list_s3(uri)`'s objects: fetch only those (a batch run fetches a chunk at a time)
                ) -> Path:
     "Mirror the S3 prefix `uri` into a local folder (default: `s3_mirror(uri)`), fetching only new or changed objects"
-    bucket, prefix = split_s3(uri)
-    prefix = prefix.rstrip('/')
+    bucket = split_s3(uri)[0]
     dest = Path(dest or s3_mirror(uri))
     index_f = dest/'.camtrap-s3-index.json'
     index = json.loads(index_f.read_text()) if index_f.exists() else {}
     objs = [o for o in (list_s3(uri) if objects is None else objects) if not o['key'].endswith('/')]
     if not objs and objects is None: raise DataError(f'{uri} holds no objects: check the bucket and prefix')
-    def rel(o): return o['key'][len(prefix):].lstrip('/') if prefix else o['key']
-    local = {o['key']: safe_join(dest, rel(o), f's3://{bucket}/{o["key"]}: the key') for o in objs}  # all checked before any write
+    def rel(o): return s3_key_name(uri, o['key'])
+    local = {o['key']: s3_local_path(uri, o['key'], dest) for o in objs}  # all checked before any write
     todo = [o for o in objs if index.get(rel(o)) != o['etag'] or not local[o['key']].exists()]
     def fetch(o):
         body = s3_client().get_object(Bucket=bucket, Key=o['key'])['Body'].read()
