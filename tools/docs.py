@@ -269,10 +269,12 @@ def main():
         if not fm.get('title'): sys.exit(f'nbs/{name} has no title: start it with a markdown cell "# Title" and "> description", as nbdev expects')
         file = 'index.html' if name == 'index.ipynb' else fm.get('output-file') or re.sub(r'^\d+[a-z]?_', '', Path(name).stem) + '.html'
         pages.append(dict(nb=name, file=file, title=fm.get('title', Path(name).stem), description=fm.get('description', ''), raw=prepare(nb)))
+    from camtrap.cli import COMMANDS
     helps = help_pages()
     pages.append(dict(nb=None, file='commands.html', title='Command reference', description='Every `camtrap` command and its options, as `--help` prints them.', raw=None))
     for cmd, what, text in helps[1:]:  # a page per command
-        pages.append(dict(nb=None, file=f'command-{cmd}.html', title=f'camtrap {cmd}', description=what[:1].upper() + what[1:] + '.', raw=None, help=text, sub=True))
+        pages.append(dict(nb=None, file=f'command-{cmd}.html', title=f'camtrap {cmd}', description=what[:1].upper() + what[1:] + '.', raw=None,
+                          cmd=cmd, help=text, sub=True))
     pages.append(dict(nb=None, file='api.html', title='API index', description='Every public name of the library, by module, with its page and source.', raw=None))
     side = [dict(file=p['file'], title=p['title'], sub=p.get('sub', False)) for p in pages]
     tagline = cfg.get('description', '')
@@ -280,38 +282,35 @@ def main():
         (out/file).parent.mkdir(parents=True, exist_ok=True)
         (out/file).write_text(PAGE.render(title=title, description=description, body=body, toc=toc, nb=nb, p=p, file=file,
                                           chapters=side, tagline=tagline, built=built))
-    def where(entry):
-        "The doc page and anchor of a command's function, from nbdev's index"
-        mod, fn, _ = entry
-        return modidx['syms'].get(mod, {}).get(f'{mod}.{fn}', (f'{mod.split(".")[-1]}.html',))[0]
+    def doc_url(mod, name):
+        "The page and anchor of `mod.name` in nbdev's index; the module's page for a name nbdev does not index (a constant)"
+        return modidx['syms'].get(mod, {}).get(f'{mod}.{name}', (f'{mod.split(".")[-1]}.html',))[0]
     mods = {}
     for mod, syms in modidx['syms'].items():
         m = __import__(mod, fromlist=['__all__'])
-        mods[mod] = [(n, syms.get(f'{mod}.{n}')) for n in getattr(m, '__all__', [])]
+        mods[mod] = getattr(m, '__all__', [])
     for pg in pages:
         if pg['raw'] is not None:
             body, _ = ex.from_notebook_node(pg['raw'])
             html_, toc, secs = polish(body, links)
         elif pg['file'] == 'commands.html':
-            from camtrap.cli import COMMANDS
             rows = ''.join(f'<tr><td><a href="command-{c}.html"><code>camtrap {c}</code></a></td><td>{html.escape(w)}</td>'
-                           f'<td><a href="{where(COMMANDS[c])}">{html.escape(COMMANDS[c][0])}</a></td></tr>' for c, w, _ in helps[1:])
+                           f'<td><a href="{doc_url(*COMMANDS[c][:2])}">{html.escape(COMMANDS[c][0])}</a></td></tr>' for c, w, _ in helps[1:])
             html_, toc, secs = polish('<p>Run <code>camtrap --help</code> for this list, <code>camtrap COMMAND --help</code> for one command. '
                                       'Options accept <code>--snake_case</code> and <code>--dash-case</code>.</p>'
                                       f'<h2>camtrap</h2><pre><code>{html.escape(helps[0][2])}</code></pre>'
                                       f'<h2>The commands</h2><table><thead><tr><th>command</th><th>what it does</th><th>defined in</th></tr></thead><tbody>{rows}</tbody></table>', links)
-        elif 'help' in pg:
-            from camtrap.cli import COMMANDS
-            cmd = pg['file'][len('command-'):-len('.html')]
-            html_, toc, secs = polish(f'<pre><code>{html.escape(pg["help"])}</code></pre><p>Defined by <a href="{where(COMMANDS[cmd])}"><code>{COMMANDS[cmd][1]}</code></a> '
-                                      f'in <code>{COMMANDS[cmd][0]}</code>; every command: <a href="commands.html">Command reference</a>.</p>', links)
+        elif 'cmd' in pg:
+            mod, fn, _ = COMMANDS[pg['cmd']]
+            html_, toc, secs = polish(f'<pre><code>{html.escape(pg["help"])}</code></pre><p>Defined by <a href="{doc_url(mod, fn)}"><code>{fn}</code></a> '
+                                      f'in <code>{mod}</code>; every command: <a href="commands.html">Command reference</a>.</p>', links)
         else:
             parts = []
             for mod, names in mods.items():
                 if not names: continue
                 items = []
-                for n, where in names:
-                    page = f'{where[0]}' if where else f'{mod.split(".")[1]}.html'
+                for n in names:
+                    page = doc_url(mod, n)
                     items.append(f'<dt><a href="{page}">{html.escape(n)}</a> <a class="src" href="src/{mod.replace(".", "/")}.py.html">source</a></dt>')
                     index.append(dict(kind='api', title=n, page=mod, url=page, text=''))
                 parts.append(f'<h2>{mod}</h2><dl class="api-list">{"".join(items)}</dl>')
